@@ -1,0 +1,15 @@
+# Every dependency comes from a Debian 12 package (see .ci/setup); nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(Xapian 1.4 REQUIRED)
+find_package(CLI11 2 REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(Threads REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+
+if(NOT TARGET Xapian::xapian)
+  add_library(Xapian::xapian INTERFACE IMPORTED)
+  target_include_directories(Xapian::xapian INTERFACE ${XAPIAN_INCLUDE_DIR})
+  target_link_libraries(Xapian::xapian INTERFACE ${XAPIAN_LIBRARIES})
+endif()
