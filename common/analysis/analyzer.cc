@@ -1,0 +1,87 @@
+#include "analysis/analyzer.h"
+
+#include "analysis/fold.h"
+#include "analysis/spanish_stemmer.h"
+#include "analysis/stopwords.h"
+#include "analysis/tokens.h"
+#include "schema.h"
+
+#include <array>
+
+namespace hemeroteca::analysis {
+
+namespace {
+
+Xapian::Stopper* make_stopper() {
+    const auto words = spanish_stopwords();
+    auto* stopper = new Xapian::SimpleStopper(words.begin(), words.end());
+    return stopper->release(); // reference-counted by the TermGenerator / QueryParser
+}
+
+// Free-text field prefixes, longest first so "XSEC" is not read as "X"+...
+constexpr std::array<std::string_view, 4> kTextPrefixes = {
+    schema::prefix::section, schema::prefix::source, schema::prefix::title, schema::prefix::author};
+
+std::string_view strip_text_prefix(std::string_view term) {
+    for (const auto p : kTextPrefixes) {
+        if (term.size() > p.size() && term.substr(0, p.size()) == p) return term.substr(p.size());
+    }
+    return term;
+}
+
+bool starts_lowercase_or_digit(std::string_view t) {
+    const unsigned char c = static_cast<unsigned char>(t.front());
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+} // namespace
+
+Analyzer::Analyzer() : stemmer_(make_spanish_stem()) {
+    for (const auto w : spanish_stopwords()) stopwords_.insert(w);
+}
+
+Xapian::TermGenerator Analyzer::term_generator() const {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(stemmer_);
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_stopper(make_stopper());
+    tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+    return tg;
+}
+
+void Analyzer::index_text(Xapian::TermGenerator& tg, std::string_view text, Xapian::termcount wdf_inc,
+                          std::string_view prefix) const {
+    tg.index_text(normalize(text), wdf_inc, std::string(prefix));
+}
+
+Xapian::QueryParser Analyzer::query_parser() const {
+    Xapian::QueryParser qp;
+    qp.set_stemmer(stemmer_);
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(make_stopper());
+    return qp;
+}
+
+std::string Analyzer::normalize_query(std::string_view query) const { return normalize(query); }
+
+std::string Analyzer::term(std::string_view token_text) const { return fold_lower(token_text); }
+
+std::string Analyzer::stem(std::string_view term) const { return stemmer_(std::string(term)); }
+
+bool Analyzer::is_stopword(std::string_view term) const { return stopwords_.count(term) > 0; }
+
+QueryTerms Analyzer::query_terms(const Xapian::Query& query) const {
+    QueryTerms out;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        std::string_view t = *it;
+        if (t.empty()) continue;
+        const bool stemmed = t.front() == 'Z';
+        if (stemmed) t.remove_prefix(1);
+        t = strip_text_prefix(t);
+        if (t.empty() || !starts_lowercase_or_digit(t)) continue; // boolean filter terms
+        (stemmed ? out.stems : out.exact).emplace(t);
+    }
+    return out;
+}
+
+} // namespace hemeroteca::analysis

@@ -1,0 +1,57 @@
+// The one Spanish analysis object. It configures the TermGenerator (indexing),
+// the QueryParser (searching) and tells the snippet highlighter which words a
+// query matched, so the three can never drift apart.
+//
+// Text is normalised first (tokens.h: accents folded except ñ, acronyms and
+// thousands joined), then Xapian's Snowball Spanish stemmer and a Spanish
+// stop-word list apply. Unstemmed terms keep positions for phrase search.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace hemeroteca::analysis {
+
+// What a query can match in a text: unstemmed forms and stems (both lowercased).
+struct QueryTerms {
+    std::unordered_set<std::string> exact;
+    std::unordered_set<std::string> stems;
+    bool empty() const { return exact.empty() && stems.empty(); }
+};
+
+class Analyzer {
+public:
+    Analyzer();
+
+    // A TermGenerator for documents (stemmer, stop-words, positions).
+    Xapian::TermGenerator term_generator() const;
+
+    // Indexes `text` into tg's current document: normalised, then stemmed.
+    void index_text(Xapian::TermGenerator& tg, std::string_view text, Xapian::termcount wdf_inc = 1,
+                    std::string_view prefix = {}) const;
+
+    // A QueryParser configured like term_generator(): same stemmer, stop-words.
+    Xapian::QueryParser query_parser() const;
+
+    // Normalises a user query before parsing (keeps the query syntax intact).
+    std::string normalize_query(std::string_view query) const;
+
+    // The lowercase unstemmed term of one token's normalised text ("Política" → "politica").
+    std::string term(std::string_view token_text) const;
+    // The stem of a lowercase term ("politicas" → "polit").
+    std::string stem(std::string_view term) const;
+    bool is_stopword(std::string_view term) const;
+
+    // The unstemmed forms and stems a parsed query can match in free text,
+    // whatever field prefix they carry (titulo:Putin highlights Putin).
+    QueryTerms query_terms(const Xapian::Query& query) const;
+
+private:
+    Xapian::Stem stemmer_;
+    std::unordered_set<std::string_view> stopwords_;
+};
+
+} // namespace hemeroteca::analysis

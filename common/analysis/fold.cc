@@ -1,0 +1,87 @@
+#include "analysis/fold.h"
+
+#include <xapian.h>
+
+namespace hemeroteca::analysis {
+
+namespace {
+
+// Base letter for an accented Latin letter, or 0 when it is not folded.
+// ñ/Ñ (U+00F1/U+00D1) are deliberately absent.
+unsigned folded_base(unsigned ch) {
+    switch (ch) {
+    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: return 'a';
+    case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC4: case 0xC5: return 'A';
+    case 0xE8: case 0xE9: case 0xEA: case 0xEB: return 'e';
+    case 0xC8: case 0xC9: case 0xCA: case 0xCB: return 'E';
+    case 0xEC: case 0xED: case 0xEE: case 0xEF: return 'i';
+    case 0xCC: case 0xCD: case 0xCE: case 0xCF: return 'I';
+    case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: return 'o';
+    case 0xD2: case 0xD3: case 0xD4: case 0xD5: case 0xD6: return 'O';
+    case 0xF9: case 0xFA: case 0xFB: case 0xFC: return 'u';
+    case 0xD9: case 0xDA: case 0xDB: case 0xDC: return 'U';
+    case 0xFD: case 0xFF: return 'y';
+    case 0xDD: return 'Y';
+    case 0xE7: return 'c';
+    case 0xC7: return 'C';
+    default: return 0;
+    }
+}
+
+bool is_combining_mark(unsigned ch) { return ch >= 0x300 && ch <= 0x36F; }
+constexpr unsigned combining_tilde = 0x303;
+
+} // namespace
+
+std::string fold(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_n = false; // an 'n'/'N' was just written (a combining tilde makes it ñ)
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned ch = *it;
+        if (ch < 0x80) {
+            out.push_back(static_cast<char>(ch));
+            pending_n = (ch == 'n' || ch == 'N');
+            continue;
+        }
+        if (is_combining_mark(ch)) {
+            if (ch == combining_tilde && pending_n) {
+                const bool upper = out.back() == 'N';
+                out.pop_back();
+                Xapian::Unicode::append_utf8(out, upper ? 0xD1 : 0xF1);
+            }
+            pending_n = false;
+            continue; // other combining accents are dropped
+        }
+        pending_n = false;
+        if (const unsigned base = folded_base(ch)) {
+            out.push_back(static_cast<char>(base));
+        } else if (ch == 0xA0 || ch == 0x2007 || ch == 0x202F) {
+            out.push_back(' '); // no-break spaces
+        } else {
+            Xapian::Unicode::append_utf8(out, ch);
+        }
+    }
+    return out;
+}
+
+std::string fold_lower(std::string_view text) { return Xapian::Unicode::tolower(fold(text)); }
+
+std::string fold_key(std::string_view text) {
+    const std::string lower = fold_lower(text);
+    std::string out;
+    out.reserve(lower.size());
+    bool space = false;
+    for (const char c : lower) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+} // namespace hemeroteca::analysis

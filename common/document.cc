@@ -1,0 +1,114 @@
+#include "document.h"
+
+#include "analysis/fold.h"
+#include "article_json.h"
+#include "schema.h"
+#include "util/hash.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hemeroteca {
+
+namespace {
+
+std::string with_prefix(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    term += value;
+    if (term.size() > schema::max_term_bytes) {
+        term.resize(prefix.size());
+        term += "#";
+        term += util::hash_hex(value);
+    }
+    return term;
+}
+
+bool all_digits(std::string_view s) {
+    for (const char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    const std::string key = analysis::fold_key(value);
+    if (!key.empty()) doc.add_boolean_term(with_prefix(prefix, key));
+}
+
+// "María Gómez, EFE" → each author on its own.
+template <typename F> void for_each_author(std::string_view authors, F&& f) {
+    std::size_t start = 0;
+    while (start <= authors.size()) {
+        std::size_t comma = authors.find(',', start);
+        if (comma == std::string_view::npos) comma = authors.size();
+        f(authors.substr(start, comma - start));
+        start = comma + 1;
+    }
+}
+
+} // namespace
+
+std::string id_term(const Article& article) {
+    const std::string& id = !article.url.empty() ? article.url : article.stable_id;
+    if (id.empty()) return {};
+    return with_prefix(schema::prefix::id, id);
+}
+
+std::string content_hash(const Article& a) {
+    util::Fnv1a64 h;
+    h.field(schema::schema_version).field(a.url).field(a.title).field(a.date).field(a.author);
+    h.field(a.section).field(a.source).field(a.lang).field(a.text).field(a.stable_id);
+    return h.hex();
+}
+
+std::string date_key(std::string_view iso) {
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
+    const std::string key = std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) +
+                            std::string(iso.substr(8, 2));
+    if (!all_digits(key)) return {};
+    const int month = std::stoi(key.substr(4, 2));
+    const int day = std::stoi(key.substr(6, 2));
+    if (month < 1 || month > 12 || day < 1 || day > 31) return {};
+    return key;
+}
+
+Xapian::Document build_document(const Article& a, const analysis::Analyzer& analyzer,
+                                Xapian::TermGenerator& tg) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+
+    // Free text: the headline as a field and, weighted, in the general text.
+    analyzer.index_text(tg, a.title, 1, schema::prefix::title);
+    analyzer.index_text(tg, a.title, schema::title_wdf_inc);
+    tg.increase_termpos(100); // no phrase spans headline and body
+    analyzer.index_text(tg, a.text, schema::body_wdf_inc);
+    analyzer.index_text(tg, a.author, 1, schema::prefix::author);
+    analyzer.index_text(tg, a.section, 1, schema::prefix::section);
+    analyzer.index_text(tg, a.source, 1, schema::prefix::source);
+
+    // Boolean filters.
+    const std::string id = id_term(a);
+    if (!id.empty()) doc.add_boolean_term(id);
+    if (!a.lang.empty()) add_boolean(doc, schema::prefix::lang, a.lang);
+    add_boolean(doc, schema::prefix::section_exact, a.section);
+    add_boolean(doc, schema::prefix::source_exact, a.source);
+    for_each_author(a.author, [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
+    if (!a.origin.empty()) doc.add_boolean_term(with_prefix(schema::prefix::origin, a.origin));
+
+    const std::string day = date_key(a.date);
+    if (!day.empty()) {
+        doc.add_boolean_term(std::string(schema::prefix::year) + day.substr(0, 4));
+        doc.add_boolean_term(std::string(schema::prefix::month) + day.substr(0, 6));
+        doc.add_boolean_term(std::string(schema::prefix::day) + day);
+        doc.add_value(schema::slot(schema::Slot::date), day);
+        doc.add_value(schema::slot(schema::Slot::datetime), a.date);
+    }
+    doc.add_value(schema::slot(schema::Slot::content_hash), content_hash(a));
+
+    doc.set_data(dump_json(to_json(a)));
+    return doc;
+}
+
+Article stored_article(const Xapian::Document& doc) {
+    return article_from_stored_json(nlohmann::json::parse(doc.get_data(), nullptr, false));
+}
+
+} // namespace hemeroteca

@@ -1,0 +1,33 @@
+// Article <-> Xapian::Document, following schema.h. The indexer builds
+// documents here; the searcher reads stored articles back from here.
+#pragma once
+
+#include "analysis/analyzer.h"
+#include "article.h"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace hemeroteca {
+
+// The unique id term (Q prefix): the canonical URL, else the stable id;
+// hashed when too long for a Xapian term. Empty when the article has neither.
+std::string id_term(const Article& article);
+
+// A digest of everything that goes into the document: equal digests mean
+// re-indexing would change nothing.
+std::string content_hash(const Article& article);
+
+// "2026-01-09T08:30:00+01:00" → "20260109"; empty when the date is not usable.
+std::string date_key(std::string_view iso_date);
+
+// Builds the document: free-text fields with positions (title weighted above
+// the body), boolean filter terms, value slots, and the stored data.
+Xapian::Document build_document(const Article& article, const analysis::Analyzer& analyzer,
+                                Xapian::TermGenerator& tg);
+
+// The article as stored in a document's data (what a result prints).
+Article stored_article(const Xapian::Document& doc);
+
+} // namespace hemeroteca

@@ -1,0 +1,52 @@
+// The one place that names every term prefix and value slot of the database.
+// Conventions follow Xapian Omega's (S title, A author, Q unique id,
+// multi-letter prefixes start with X). Nothing else spells a prefix or a slot.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace hemeroteca::schema {
+
+// Term prefixes.
+namespace prefix {
+// Free-text fields (positional, analysed like the body).
+inline constexpr std::string_view title = "S";
+inline constexpr std::string_view author = "A";
+inline constexpr std::string_view section = "XSEC";
+inline constexpr std::string_view source = "XSRC";
+// Boolean terms (exact, folded and lowercased values) for filters.
+inline constexpr std::string_view id = "Q";           // unique id: canonical URL or stable id
+inline constexpr std::string_view lang = "L";         // "Les"
+inline constexpr std::string_view year = "Y";         // "Y2026"
+inline constexpr std::string_view month = "M";        // "M202601"
+inline constexpr std::string_view day = "D";          // "D20260109"
+inline constexpr std::string_view section_exact = "XS"; // "XSinternacional"
+inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
+inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
+inline constexpr std::string_view origin = "XF";      // the input file the article came from
+} // namespace prefix
+
+// Value slots.
+enum class Slot : Xapian::valueno {
+    date = 0,         // "YYYYMMDD" (sortable; what DateRangeProcessor expects)
+    datetime = 1,     // full ISO 8601 as extracted
+    content_hash = 2, // hex digest of the indexed fields: unchanged input is skipped
+};
+
+inline constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// Weights: the headline counts more than the body.
+inline constexpr Xapian::termcount title_wdf_inc = 5;
+inline constexpr Xapian::termcount body_wdf_inc = 1;
+
+// Xapian terms are limited to 245 bytes; longer id terms are hashed.
+inline constexpr std::size_t max_term_bytes = 240;
+
+// Bumped whenever the way documents are built changes incompatibly.
+inline constexpr std::string_view schema_version = "1";
+inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
+inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
+
+} // namespace hemeroteca::schema
