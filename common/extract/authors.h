@@ -1,0 +1,21 @@
+// Authors: JSON-LD, meta tags, rel=author and bylines, cleaned ("Por"/"By" removed).
+#pragma once
+
+#include "extract/dom.h"
+#include "extract/jsonld.h"
+#include "extract/metadata.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hemeroteca::extract {
+
+// Strips "Por", "By", "Redacción:", trailing dates and roles from a byline and
+// splits it into names ("A y B", "A, B", "A and B").
+std::vector<std::string> clean_byline(std::string_view byline);
+
+// Authors joined with ", " and where they came from.
+Field read_authors(const GumboNode* root, const JsonLd& json_ld, const MetaTags& meta);
+
+} // namespace hemeroteca::extract

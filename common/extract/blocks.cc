@@ -1,0 +1,203 @@
+#include "extract/blocks.h"
+
+#include "extract/boilerplate.h"
+#include "extract/text.h"
+
+#include <unordered_set>
+
+namespace hemeroteca::extract {
+namespace {
+
+// Marks a <br> in a block's raw text (real newlines are just whitespace).
+constexpr char kLineBreak = '\x1E';
+
+// A box that asks the reader to do something: short promotional text around a
+// button-like link ("Hazte miembro", "Suscríbete", "Apoya el periodismo").
+bool is_call_to_action(const GumboNode* node) {
+    bool button = false, headline = false;
+    walk_elements(node, [&](const GumboNode* n) {
+        if (tag_of(n) == GUMBO_TAG_H1) headline = true;
+        if (tag_of(n) == GUMBO_TAG_A) {
+            const std::string c = class_and_id(n);
+            button = button || c.find("button") != std::string::npos || c.find("btn") != std::string::npos ||
+                     c.find("cta") != std::string::npos;
+        }
+        return !headline;
+    });
+    if (!button || headline) return false;
+    const std::string text = fold(text_of(node));
+    if (text.size() >= 600) return false;
+    for (const char* w : {"hazte", "miembro", "apoya", "dona ", "donar", "periodismo", "suscrib", "suscripcion", "newsletter", "boletin"})
+        if (text.find(w) != std::string::npos) return true;
+    return false;
+}
+
+// A box introduced by a boilerplate heading ("Lea también", "Sobre la firma",
+// "Noticias relacionadas"): its first child says what it is.
+bool is_introduced_boilerplate(const GumboNode* node) {
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_COMMENT) continue;
+        if (!is_element(child)) return false;
+        const std::string first = text_of(child);
+        if (first.empty() && tag_of(child) != GUMBO_TAG_H2 && tag_of(child) != GUMBO_TAG_H3) continue;
+        if (first.size() > 80 || !is_boilerplate_text(first)) return false;
+        return text_of(node).size() < 2500;
+    }
+    return false;
+}
+
+class Reader {
+public:
+    explicit Reader(const BlockOptions& options) : options_(options) {}
+
+    void read(const GumboNode* node, bool in_link, bool top) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+            const std::string_view text = node->v.text.text;
+            current_.text += text;
+            if (in_link) current_.link_chars += text.size();
+            return;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT) return;
+        if (!top && skip(node)) return;
+        const GumboTag t = tag_of(node);
+        if (t == GUMBO_TAG_BR) {
+            current_.text += kLineBreak;
+            return;
+        }
+        const bool block = !is_inline(t);
+        if (block && t == GUMBO_TAG_DIV && is_call_to_action(node)) return;
+        if ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_UL) && is_introduced_boilerplate(node)) return;
+        if (block) flush();
+        const bool heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+        const GumboVector& children = node->v.element.children;
+        for (unsigned i = 0; i < children.length; ++i)
+            read(static_cast<const GumboNode*>(children.data[i]), in_link || t == GUMBO_TAG_A, false);
+        if (block) {
+            current_.heading = heading;
+            flush();
+        }
+    }
+
+    std::vector<Block> take() {
+        flush();
+        return std::move(blocks_);
+    }
+
+private:
+    bool skip(const GumboNode* node) const {
+        if (is_boilerplate_tag(node)) return true;
+        if (is_hidden(node)) {
+            std::size_t paragraphs = 0;
+            walk_elements(node, [&](const GumboNode* n) { paragraphs += tag_of(n) == GUMBO_TAG_P; return true; });
+            if (paragraphs < 2 || text_of(node).size() < 400) return true;
+        }
+        if (has_boilerplate_hint(node) && !has_body_hint(node)) {
+            // A hint on an element that holds most of the body is a false alarm.
+            const std::string text = text_of(node);
+            return text.size() * 10 < options_.container_mass * 6;
+        }
+        return false;
+    }
+
+    void flush() {
+        Block b = std::move(current_);
+        current_ = Block{};
+        // <br> separated lines: two or more line breaks make separate paragraphs.
+        std::string& raw = b.text;
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t p = raw.find(kLineBreak, start);
+            if (p == std::string::npos) break;
+            const std::size_t q = raw.find_first_not_of(" \t\r\n", p + 1);
+            if (q != std::string::npos && raw[q] == kLineBreak) {
+                Block part;
+                part.text = raw.substr(0, p);
+                keep(std::move(part));
+                raw.erase(0, q + 1);
+                start = 0;
+            } else {
+                start = p + 1;
+            }
+        }
+        keep(std::move(b));
+    }
+
+    void keep(Block b) {
+        for (char& c : b.text)
+            if (c == kLineBreak) c = ' ';
+        b.text = collapse_spaces(b.text);
+        if (b.text.empty()) return;
+        const std::size_t len = b.text.size();
+        if (b.link_chars * 2 > len) return;                         // a link or a list of links
+        if (is_boilerplate_text(b.text)) return;
+        if (!options_.title.empty() && fold(b.text) == fold(options_.title)) return;
+        if (!seen_.insert(b.text).second) return;                   // repeated (mobile/desktop copies)
+        if (!b.heading && words(b.text).size() < 3 && b.text.find_first_of(".:!?") == std::string::npos) return;
+        blocks_.push_back(std::move(b));
+    }
+
+    const BlockOptions& options_;
+    Block current_;
+    std::vector<Block> blocks_;
+    std::unordered_set<std::string> seen_;
+};
+
+bool has_standfirst_hint(const GumboNode* node) {
+    const std::string c = class_and_id(node);
+    for (const char* w : {"standfirst", "entradilla", "subtitle", "subtitulo", "sumario", "summary", "dek", "bajada",
+                          "lead", "excerpt", "intro", "deck", "epigraph", "sub-title", "subheadline", "bajada"})
+        if (c.find(w) != std::string::npos) return true;
+    return attr(node, "itemprop") == "description" || attr(node, "itemprop") == "alternativeHeadline";
+}
+
+} // namespace
+
+std::vector<Block> read_blocks(const GumboNode* container, const BlockOptions& options) {
+    Reader reader(options);
+    reader.read(container, false, true);
+    std::vector<Block> blocks = reader.take();
+    // Headings with no text after them introduce what was dropped (related links, tags).
+    while (!blocks.empty() && blocks.back().heading) blocks.pop_back();
+    return blocks;
+}
+
+std::string join_blocks(const std::vector<Block>& blocks) {
+    std::string out;
+    for (const Block& b : blocks) {
+        if (!out.empty()) out += "\n\n";
+        out += b.text;
+    }
+    return out;
+}
+
+std::string find_standfirst(const GumboNode* root, const GumboNode* container, std::string_view title) {
+    const GumboNode* h1 = nullptr;
+    std::string found;
+    bool after_h1 = false;
+    bool past_container = false;
+    walk_elements(root, [&](const GumboNode* n) {
+        if (n == container) past_container = true;
+        if (!found.empty() || past_container) return false;
+        const GumboTag t = tag_of(n);
+        if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return false;
+        if (t == GUMBO_TAG_H1 && !h1) {
+            h1 = n;
+            after_h1 = true;
+            return false;
+        }
+        if (!after_h1) return true;
+        const bool candidate = (t == GUMBO_TAG_H2 || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && has_standfirst_hint(n);
+        if (candidate || (t == GUMBO_TAG_H2 && n->parent == h1->parent)) {
+            std::string text = text_of(n);
+            const std::size_t len = utf8_length(text);
+            if (len >= 30 && len <= 700 && fold(text) != fold(title) && !is_boilerplate_text(text)) found = std::move(text);
+            return false;
+        }
+        return true;
+    });
+    return found;
+}
+
+} // namespace hemeroteca::extract

@@ -1,0 +1,34 @@
+// Reading a container as a sequence of text blocks (paragraphs, headings, list
+// items) in document order, dropping boilerplate subtrees and link-heavy or
+// boilerplate blocks.
+#pragma once
+
+#include "extract/dom.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hemeroteca::extract {
+
+struct Block {
+    std::string text;
+    std::size_t link_chars = 0;  // characters inside <a>
+    bool heading = false;
+};
+
+struct BlockOptions {
+    std::string_view title;         // a block equal to the title is dropped
+    std::size_t container_mass = 0; // paragraph text of the container (guards class hints)
+};
+
+std::vector<Block> read_blocks(const GumboNode* container, const BlockOptions& options);
+
+// The blocks' text, paragraphs separated by blank lines.
+std::string join_blocks(const std::vector<Block>& blocks);
+
+// The standfirst (subtitle, entradilla) when it sits outside the body container:
+// an element with a standfirst class, or an <h2> right after the <h1>. Empty when none.
+std::string find_standfirst(const GumboNode* root, const GumboNode* container, std::string_view title);
+
+} // namespace hemeroteca::extract

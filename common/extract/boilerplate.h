@@ -1,0 +1,32 @@
+// What is not article text: boilerplate elements (by tag, attributes and
+// class/id words) and boilerplate blocks (related-links headings, share and
+// newsletter prompts, credits).
+#pragma once
+
+#include "extract/dom.h"
+
+#include <string_view>
+
+namespace hemeroteca::extract {
+
+// Elements never part of the article text (nav, aside, footer, figure, form,
+// buttons, hidden elements...).
+bool is_boilerplate_tag(const GumboNode* node);
+
+// hidden, aria-hidden or display:none. Paywalled article text is often hidden
+// this way, so callers keep hidden elements that hold long paragraphs.
+bool is_hidden(const GumboNode* node);
+
+// True when the class/id names a boilerplate role (share, related, newsletter,
+// comments, cookie, ads, breadcrumbs, captions, bylines...).
+bool has_boilerplate_hint(const GumboNode* node);
+
+// True when the class/id names the article body (article-body, articleBody,
+// entry-content, cuerpo...).
+bool has_body_hint(const GumboNode* node);
+
+// True when a block of text is a boilerplate prompt or heading ("Lea también",
+// "Te puede interesar", "Noticias relacionadas", "Compartir", "Suscríbete"...).
+bool is_boilerplate_text(std::string_view text);
+
+} // namespace hemeroteca::extract

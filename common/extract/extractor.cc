@@ -1,0 +1,85 @@
+#include "extract/extractor.h"
+
+#include "extract/body.h"
+#include "extract/charset.h"
+#include "extract/classify.h"
+#include "extract/dom.h"
+#include "extract/jsonld.h"
+#include "extract/language.h"
+#include "extract/metadata.h"
+#include "extract/prescan.h"
+#include "extract/text.h"
+
+namespace hemeroteca::extract {
+namespace {
+
+std::size_t count_paragraphs(std::string_view text) {
+    if (text.empty()) return 0;
+    std::size_t n = 1;
+    for (std::size_t p = text.find("\n\n"); p != std::string_view::npos; p = text.find("\n\n", p + 2)) ++n;
+    return n;
+}
+
+} // namespace
+
+Extraction extract_article(std::string_view html_bytes, const ExtractOptions& options) {
+    Extraction result;
+    DecodedText decoded = decode_html(html_bytes, options.declared_charset);
+    result.charset = decoded.charset;
+
+    Prescanned page;
+    if (options.prescan) {
+        page = prescan(decoded.utf8);
+    } else {
+        page.json_ld = collect_json_ld(decoded.utf8);
+        page.html = std::move(decoded.utf8);
+    }
+    const GumboDocument doc = parse_html(page.html);
+    const GumboNode* root = doc->document;
+    const JsonLd json_ld = read_json_ld(page.json_ld);
+    const Metadata meta = read_metadata(root, json_ld, options.url);
+
+    BodyHints hints;
+    hints.title = meta.title.value;
+    hints.json_ld_body = meta.json_ld_body;
+    const Body body = extract_body(root, hints);
+
+    Article& a = result.article;
+    a.url = meta.url.value;
+    a.title = meta.title.value;
+    a.date = meta.date.value;
+    a.author = meta.author.value;
+    a.section = meta.section.value;
+    a.source = meta.source.value;
+    a.text = body.text;
+    a.lang = detect_language(a.text.empty() ? a.title : a.text);
+
+    PageSignals signals;
+    signals.url = a.url;
+    signals.og_type = meta.og_type;
+    signals.json_ld_types = &json_ld.types;
+    signals.has_article_json_ld = json_ld.article.is_object();
+    signals.body_chars = utf8_length(a.text);
+    signals.body_paragraphs = count_paragraphs(a.text);
+    const Classification c = classify_page(root, signals);
+    result.is_article = c.is_article || options.keep_non_articles;
+    result.reason = c.reason;
+
+    if (options.explain) {
+        auto add = [&](const char* field, const Field& f) {
+            if (!f.value.empty()) result.provenance.emplace_back(field, f.origin);
+        };
+        add("url", meta.url);
+        add("title", meta.title);
+        add("date", meta.date);
+        add("author", meta.author);
+        add("section", meta.section);
+        add("source", meta.source);
+        if (!a.text.empty()) result.provenance.emplace_back("text", body.origin);
+        if (!a.lang.empty()) result.provenance.emplace_back("lang", "stop words");
+        result.provenance.emplace_back("charset", decoded.origin);
+    }
+    return result;
+}
+
+} // namespace hemeroteca::extract

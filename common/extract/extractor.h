@@ -1,0 +1,32 @@
+// HTML page -> Article. A pure function: bytes (+ URL, + declared charset) in,
+// an Extraction out. No I/O, no globals.
+#pragma once
+
+#include "article.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hemeroteca::extract {
+
+struct ExtractOptions {
+    std::string url;              // the page's URL when known (from the crawl); may be empty
+    std::string declared_charset; // from an HTTP Content-Type header, empty when unknown
+    bool keep_non_articles = false; // index front pages / section indexes too
+    bool explain = false;         // fill Extraction::provenance
+    bool prescan = true;          // drop scripts/styles/comments before gumbo (off only to measure)
+};
+
+struct Extraction {
+    Article article;
+    bool is_article = true;  // false for a front page, section index, empty JS shell...
+    std::string reason;      // why it is not an article (when !is_article)
+    std::string charset;     // the charset the bytes were decoded from
+    // field name -> where it came from (e.g. "title" -> "og:title"), with explain
+    std::vector<std::pair<std::string, std::string>> provenance;
+};
+
+Extraction extract_article(std::string_view html_bytes, const ExtractOptions& options);
+
+} // namespace hemeroteca::extract

@@ -1,0 +1,191 @@
+#include "extract/prescan.h"
+
+#include <array>
+#include <cstring>
+
+namespace hemeroteca::extract {
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals_at(std::string_view s, std::size_t pos, std::string_view word) {
+    if (pos + word.size() > s.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (lower(s[pos + i]) != word[i]) return false;
+    return true;
+}
+
+// What the pre-scan does with an element's content.
+enum class Kind { keep, drop_raw, drop_nested, rcdata };
+
+Kind kind_of(std::string_view name) {
+    static constexpr std::array<std::string_view, 4> raw = {"script", "style", "noembed", "noframes"};
+    static constexpr std::array<std::string_view, 6> nested = {"noscript", "svg", "template", "iframe", "math", "object"};
+    static constexpr std::array<std::string_view, 3> rc = {"title", "textarea", "xmp"};
+    for (auto n : raw) if (n == name) return Kind::drop_raw;
+    for (auto n : nested) if (n == name) return Kind::drop_nested;
+    for (auto n : rc) if (n == name) return Kind::rcdata;
+    return Kind::keep;
+}
+
+struct StartTag {
+    std::string name;          // lower case
+    std::size_t end = 0;       // one past '>'
+    bool self_closing = false;
+    bool json_ld = false;      // type="application/ld+json"
+};
+
+// Parses the start tag at html[pos] == '<' followed by a letter.
+StartTag parse_start_tag(std::string_view html, std::size_t pos) {
+    StartTag tag;
+    std::size_t i = pos + 1;
+    while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') tag.name += lower(html[i++]);
+    while (i < html.size()) {
+        const char c = html[i];
+        if (c == '>') {
+            tag.self_closing = i > pos && html[i - 1] == '/';
+            tag.end = i + 1;
+            return tag;
+        }
+        if (is_space(c) || c == '/') { ++i; continue; }
+        // attribute name
+        const std::size_t name_start = i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') ++i;
+        const std::string_view attr = html.substr(name_start, i - name_start);
+        while (i < html.size() && is_space(html[i])) ++i;
+        if (i >= html.size() || html[i] != '=') continue;
+        ++i;
+        while (i < html.size() && is_space(html[i])) ++i;
+        std::size_t vstart = i, vend = i;
+        if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+            const char q = html[i];
+            const std::size_t close = html.find(q, i + 1);
+            vstart = i + 1;
+            vend = close == std::string_view::npos ? html.size() : close;
+            i = vend + 1;
+        } else {
+            while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
+            vend = i;
+        }
+        if (attr.size() == 4 && iequals_at(attr, 0, "type")) {
+            const std::string_view v = html.substr(vstart, vend - vstart);
+            tag.json_ld = v.size() >= 19 && iequals_at(v, 0, "application/ld+json");
+        }
+    }
+    tag.end = html.size();
+    return tag;
+}
+
+// Position of "</name" followed by a space, '/' or '>' at or after pos; npos when absent.
+std::size_t find_end_tag(std::string_view html, std::size_t pos, std::string_view name) {
+    while ((pos = html.find("</", pos)) != std::string_view::npos) {
+        const std::size_t after = pos + 2 + name.size();
+        if (iequals_at(html, pos + 2, name) &&
+            (after >= html.size() || is_space(html[after]) || html[after] == '>' || html[after] == '/'))
+            return pos;
+        pos += 2;
+    }
+    return std::string_view::npos;
+}
+
+// End (one past '>') of the element `name` whose start tag ends at pos, counting nesting.
+std::size_t skip_nested(std::string_view html, std::size_t pos, std::string_view name) {
+    int depth = 1;
+    while (pos < html.size()) {
+        const std::size_t lt = html.find('<', pos);
+        if (lt == std::string_view::npos) return html.size();
+        if (html.compare(lt, 4, "<!--") == 0) {
+            const std::size_t e = html.find("-->", lt + 4);
+            pos = e == std::string_view::npos ? html.size() : e + 3;
+        } else if (lt + 1 < html.size() && html[lt + 1] == '/' && iequals_at(html, lt + 2, name)) {
+            const std::size_t gt = html.find('>', lt);
+            pos = gt == std::string_view::npos ? html.size() : gt + 1;
+            if (--depth == 0) return pos;
+        } else if (lt + 1 < html.size() && is_alpha(html[lt + 1])) {
+            const StartTag inner = parse_start_tag(html, lt);
+            if (inner.name == name && !inner.self_closing) ++depth;
+            else if (inner.name == "script" || inner.name == "style") {
+                const std::size_t e = find_end_tag(html, inner.end, inner.name);
+                pos = e == std::string_view::npos ? html.size() : e + 2;
+                continue;
+            }
+            pos = inner.end;
+        } else {
+            pos = lt + 1;
+        }
+    }
+    return html.size();
+}
+
+std::size_t skip_past(std::string_view html, std::size_t from, std::string_view what) {
+    const std::size_t e = html.find(what, from);
+    return e == std::string_view::npos ? html.size() : e + what.size();
+}
+
+template <typename OnKeep, typename OnJsonLd>
+void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
+    std::size_t pos = 0;
+    std::size_t copied = 0;  // html[copied, pos) is pending output
+    while (pos < html.size()) {
+        const std::size_t lt = html.find('<', pos);
+        if (lt == std::string_view::npos) break;
+        if (html.compare(lt, 4, "<!--") == 0) {
+            keep(html.substr(copied, lt - copied));
+            // "<!-->" and "<!--->" are empty comments
+            std::size_t end;
+            if (html.compare(lt, 5, "<!-->") == 0) end = lt + 5;
+            else if (html.compare(lt, 6, "<!--->") == 0) end = lt + 6;
+            else end = skip_past(html, lt + 4, "-->");
+            pos = copied = end;
+            continue;
+        }
+        if (lt + 1 >= html.size() || !is_alpha(html[lt + 1])) {
+            pos = lt + 1;
+            continue;
+        }
+        const StartTag tag = parse_start_tag(html, lt);
+        const Kind kind = kind_of(tag.name);
+        if (kind == Kind::keep) {
+            pos = tag.end;
+            continue;
+        }
+        if (kind == Kind::rcdata) {
+            const std::size_t e = find_end_tag(html, tag.end, tag.name);
+            pos = e == std::string_view::npos ? html.size() : e + 2;
+            continue;
+        }
+        keep(html.substr(copied, lt - copied));
+        std::size_t end;
+        if (tag.self_closing && kind == Kind::drop_nested) {
+            end = tag.end;
+        } else if (kind == Kind::drop_raw) {
+            const std::size_t e = find_end_tag(html, tag.end, tag.name);
+            if (tag.json_ld) json_ld(html.substr(tag.end, (e == std::string_view::npos ? html.size() : e) - tag.end));
+            end = e == std::string_view::npos ? html.size() : skip_past(html, e, ">");
+        } else {
+            end = skip_nested(html, tag.end, tag.name);
+        }
+        pos = copied = end;
+    }
+    keep(html.substr(copied));
+}
+
+} // namespace
+
+Prescanned prescan(std::string_view html) {
+    Prescanned out;
+    out.html.reserve(html.size() / 2);
+    scan(html, [&](std::string_view s) { out.html.append(s); },
+         [&](std::string_view s) { out.json_ld.emplace_back(s); });
+    return out;
+}
+
+std::vector<std::string> collect_json_ld(std::string_view html) {
+    std::vector<std::string> blocks;
+    scan(html, [](std::string_view) {}, [&](std::string_view s) { blocks.emplace_back(s); });
+    return blocks;
+}
+
+} // namespace hemeroteca::extract
