@@ -1,0 +1,40 @@
+// hemeroteca-search: ranked, highlighted search over a Hemeroteca database.
+#include "options.h"
+#include "query/query_builder.h"
+#include "run.h"
+#include "search.h"
+#include "version.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) try {
+    using namespace hemeroteca::search;
+    CLI::App app{"hemeroteca-search: search a Hemeroteca database of Spanish news"};
+    app.set_version_flag("--version", std::string("hemeroteca-search ") + hemeroteca::version);
+    SearchOptions options;
+    add_options(app, options);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::fprintf(stderr, "error: %s (see --help)\n", e.what());
+        return exit_usage;
+    }
+    return run_search(options);
+} catch (const hemeroteca::search::QuerySyntaxError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return hemeroteca::search::exit_usage;
+} catch (const hemeroteca::search::DatabaseError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return hemeroteca::search::exit_database;
+} catch (const Xapian::Error& e) {
+    std::fprintf(stderr, "error: %s\n", e.get_description().c_str());
+    return hemeroteca::search::exit_database;
+} catch (const std::exception& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return hemeroteca::search::exit_internal;
+}

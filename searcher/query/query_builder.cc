@@ -1,0 +1,85 @@
+#include "query/query_builder.h"
+
+#include "analysis/tokens.h"
+#include "schema.h"
+
+#include <array>
+#include <utility>
+
+namespace hemeroteca::search {
+
+namespace {
+
+// Free-text fields: (name in the query, prefix). Spanish and English names.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kTextFields = {{
+    {"titulo", schema::prefix::title},     {"title", schema::prefix::title},
+    {"autor", schema::prefix::author},     {"author", schema::prefix::author},
+    {"seccion", schema::prefix::section},  {"section", schema::prefix::section},
+    {"fuente", schema::prefix::source},    {"source", schema::prefix::source},
+    {"medio", schema::prefix::source},     {"outlet", schema::prefix::source},
+}};
+
+// Exact-value filters.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBooleanFields = {{
+    {"idioma", schema::prefix::lang}, {"lang", schema::prefix::lang}, {"language", schema::prefix::lang},
+}};
+
+bool is_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+}
+
+bool is_field_name(std::string_view word) {
+    for (const auto& [name, prefix] : kTextFields)
+        if (name == word) return true;
+    for (const auto& [name, prefix] : kBooleanFields)
+        if (name == word) return true;
+    return false;
+}
+
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                            Xapian::QueryParser::FLAG_PURE_NOT;
+
+} // namespace
+
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db)
+    : analyzer_(analyzer), qp_(analyzer.query_parser()) {
+    qp_.set_database(db); // for wildcards
+    for (const auto& [name, prefix] : kTextFields) qp_.add_prefix(std::string(name), std::string(prefix));
+    for (const auto& [name, prefix] : kBooleanFields)
+        qp_.add_boolean_prefix(std::string(name), std::string(prefix));
+}
+
+std::size_t QueryBuilder::count_content_words(const std::string& normalized) const {
+    std::size_t count = 0;
+    analysis::tokenize(normalized, [&](const analysis::Token& tok) {
+        const bool field = tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
+        if (field || is_operator(tok.text)) return;
+        if (!analyzer_.is_stopword(analyzer_.term(tok.text))) ++count;
+    });
+    return count;
+}
+
+Matching QueryBuilder::default_matching(const std::string& user_query) const {
+    const bool question = user_query.find('?') != std::string::npos;
+    const std::size_t words = count_content_words(analyzer_.normalize_query(user_query));
+    return question || words > 4 ? Matching::any_word : Matching::all_words;
+}
+
+ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching) {
+    const std::string normalized = analyzer_.normalize_query(user_query);
+    qp_.set_default_op(matching == Matching::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    ParsedQuery parsed;
+    parsed.matching = matching;
+    parsed.content_words = count_content_words(normalized);
+    try {
+        parsed.query = qp_.parse_query(normalized, kFlags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
+    } catch (const Xapian::WildcardError& e) {
+        throw QuerySyntaxError("the wildcard matches too many words: " + e.get_msg());
+    }
+    return parsed;
+}
+
+} // namespace hemeroteca::search

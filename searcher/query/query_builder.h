@@ -1,0 +1,53 @@
+// User query text -> Xapian::Query, through the one Analyzer.
+//
+// Syntax (README "Query syntax"): words, "phrases", AND/OR/NOT (upper case),
+// -exclusion, +required, wildcards (corrup*), and fields by Spanish or English
+// name: titulo:/title:, autor:/author:, seccion:/section:, fuente:/source:,
+// idioma:/lang:.
+//
+// Policy: short keyword queries want articles with all the words (AND);
+// natural questions and long queries rank by the words that matter (OR of the
+// content words, BM25). When an AND finds nothing, the search relaxes to OR.
+#pragma once
+
+#include "analysis/analyzer.h"
+
+#include <xapian.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace hemeroteca::search {
+
+// The query cannot be parsed; what() is a one-line reason for the user.
+class QuerySyntaxError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Matching { all_words, any_word };
+
+struct ParsedQuery {
+    Xapian::Query query;
+    Matching matching = Matching::all_words;
+    std::size_t content_words = 0; // words that are not stop-words, operators or field names
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db);
+
+    // The policy's choice of matching for this query text.
+    Matching default_matching(const std::string& user_query) const;
+
+    // Throws QuerySyntaxError.
+    ParsedQuery parse(const std::string& user_query, Matching matching);
+
+private:
+    std::size_t count_content_words(const std::string& normalized) const;
+
+    const analysis::Analyzer& analyzer_;
+    Xapian::QueryParser qp_;
+};
+
+} // namespace hemeroteca::search

@@ -1,0 +1,19 @@
+// Results for a person at a terminal: colour on a TTY (NO_COLOR respected),
+// plain **markers** otherwise.
+#pragma once
+
+#include "search.h"
+
+#include <ostream>
+
+namespace hemeroteca::search {
+
+enum class ColorMode { automatic, always, never };
+
+// Whether to colour, given the mode, whether stdout is a TTY and NO_COLOR / TERM.
+bool use_color(ColorMode mode);
+
+void print_results(std::ostream& out, const SearchResults& results, const analysis::Analyzer& analyzer,
+                   bool color);
+
+} // namespace hemeroteca::search
