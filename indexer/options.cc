@@ -13,6 +13,8 @@ const std::set<std::string>& mappable_fields() {
 } // namespace
 
 void add_options(CLI::App& app, IndexOptions& o) {
+    // A later option overrides an earlier one, as in most Unix tools.
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.add_option("inputs", o.inputs, "HTML pages (.html, .htm), JSON Lines (.jsonl) and folders of them")
         ->required()
         ->check(CLI::ExistingPath);

@@ -69,6 +69,9 @@ private:
             in.path, jsonl_, [&](Article&& a) { sink_(where, a); },
             [&](std::size_t line, const std::string& reason) {
                 reporter_.failed(where + ":" + std::to_string(line), reason);
+            },
+            [&](std::size_t line, const std::string& reason) {
+                reporter_.skipped(where + ":" + std::to_string(line), reason);
             });
     }
 

@@ -15,6 +15,8 @@ std::string SearchOptions::query() const {
 }
 
 void add_options(CLI::App& app, SearchOptions& o) {
+    // A later option overrides an earlier one, as in most Unix tools.
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.add_option("query", o.query_words, "The query (see README: words, \"phrases\", AND/OR/NOT, -word, titulo:...)")
         ->required();
     app.add_option("--db", o.dbs, "A database to search (repeat to search several as one; or set HEMEROTECA_DB)")

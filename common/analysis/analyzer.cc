@@ -62,7 +62,24 @@ Xapian::QueryParser Analyzer::query_parser() const {
     return qp;
 }
 
-std::string Analyzer::normalize_query(std::string_view query) const { return normalize(query); }
+bool is_query_operator(std::string_view word) {
+    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
+}
+
+std::string Analyzer::normalize_query(std::string_view query) const {
+    // Words are lowercased (operators aside) so that the query parser stems
+    // "Política" and "POLÍTICA" like "politica": every form finds every other.
+    std::string out;
+    out.reserve(query.size());
+    std::size_t copied = 0;
+    tokenize(query, [&](const Token& tok) {
+        out.append(query.substr(copied, tok.begin - copied));
+        out += is_query_operator(tok.text) ? tok.text : Xapian::Unicode::tolower(tok.text);
+        copied = tok.end;
+    });
+    out.append(query.substr(copied));
+    return out;
+}
 
 std::string Analyzer::term(std::string_view token_text) const { return fold_lower(token_text); }
 

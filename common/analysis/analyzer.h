@@ -22,6 +22,9 @@ struct QueryTerms {
     bool empty() const { return exact.empty() && stems.empty(); }
 };
 
+// AND, OR, NOT, XOR, NEAR, ADJ: the query operators (upper case only).
+bool is_query_operator(std::string_view word);
+
 class Analyzer {
 public:
     Analyzer();
@@ -36,7 +39,8 @@ public:
     // A QueryParser configured like term_generator(): same stemmer, stop-words.
     Xapian::QueryParser query_parser() const;
 
-    // Normalises a user query before parsing (keeps the query syntax intact).
+    // Normalises a user query before parsing: tokens normalised and lowercased,
+    // the query syntax (quotes, field:, -word, AND/OR/NOT) kept intact.
     std::string normalize_query(std::string_view query) const;
 
     // The lowercase unstemmed term of one token's normalised text ("Política" → "politica").

@@ -106,14 +106,15 @@ Article article_from_json(const Json& obj, const JsonlOptions& options, const st
     // An unreadable date loses the date, not the article.
     if (const std::string date = field(obj, "date", options); !date.empty()) a.date = normalize_date_field(date);
     if (const std::string id = field(obj, "id", options); !id.empty()) a.stable_id = origin_name + "#" + id;
-    if (!has_content(a)) throw InputError("no title and no text");
+    if (!has_content(a)) throw EmptyInput("no title and no text");
     if (a.lang.empty()) a.lang = extract::detect_language(a.title + "\n" + a.text);
     return a;
 }
 
 void read_jsonl_file(const std::filesystem::path& path, const JsonlOptions& options,
                      const std::function<void(Article&&)>& on_article,
-                     const std::function<void(std::size_t, const std::string&)>& on_error) {
+                     const std::function<void(std::size_t, const std::string&)>& on_error,
+                     const std::function<void(std::size_t, const std::string&)>& on_skip) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot open");
     const std::string origin_name = path.filename().string();
@@ -133,6 +134,8 @@ void read_jsonl_file(const std::filesystem::path& path, const JsonlOptions& opti
             if (a.url.empty() && a.stable_id.empty())
                 a.stable_id = origin_name + "@" + util::Fnv1a64().field(a.title).field(a.text).hex();
             on_article(std::move(a));
+        } catch (const EmptyInput& e) {
+            on_skip(number, e.what());
         } catch (const Json::parse_error& e) {
             on_error(number, "invalid JSON (" + std::string(e.what()).substr(std::string(e.what()).find(']') + 2) + ")");
         } catch (const Json::exception& e) {

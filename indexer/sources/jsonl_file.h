@@ -19,7 +19,8 @@ struct JsonlOptions {
 };
 
 // One JSON object -> an article. `origin_name` names the file for stable ids.
-// Throws InputError (e.g. "no title or text", "field 'date' is not a string").
+// Throws EmptyInput when it has no title and no text, InputError when it is
+// not an article object.
 Article article_from_json(const nlohmann::json& object, const JsonlOptions& options, const std::string& origin_name);
 
 // "2017-10-09 20:09:00" → "2017-10-09T20:09:00", «9 de enero de 2026» → "2026-01-09";
@@ -27,10 +28,11 @@ Article article_from_json(const nlohmann::json& object, const JsonlOptions& opti
 std::string normalize_date_field(const std::string& value);
 
 // Reads the file line by line; each good line goes to on_article, each bad
-// one to on_error with its 1-based line number. Throws InputError when the
-// file cannot be read at all.
+// one to on_error and each empty record to on_skip, with its 1-based line
+// number. Throws InputError when the file cannot be read at all.
 void read_jsonl_file(const std::filesystem::path& path, const JsonlOptions& options,
                      const std::function<void(Article&&)>& on_article,
-                     const std::function<void(std::size_t line, const std::string& reason)>& on_error);
+                     const std::function<void(std::size_t line, const std::string& reason)>& on_error,
+                     const std::function<void(std::size_t line, const std::string& reason)>& on_skip);
 
 } // namespace hemeroteca::indexer

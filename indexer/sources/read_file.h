@@ -14,6 +14,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// An input that holds nothing to index (an empty record): skipped, not failed.
+class EmptyInput : public InputError {
+public:
+    using InputError::InputError;
+};
+
 inline constexpr std::size_t max_page_bytes = 64u << 20; // 64 MiB: larger "pages" are not pages
 
 // Reads the whole file; throws InputError when it cannot or it is over max_bytes.

@@ -24,10 +24,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBooleanF
     {"idioma", schema::prefix::lang}, {"lang", schema::prefix::lang}, {"language", schema::prefix::lang},
 }};
 
-bool is_operator(std::string_view word) {
-    return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ";
-}
-
 bool is_field_name(std::string_view word) {
     for (const auto& [name, prefix] : kTextFields)
         if (name == word) return true;
@@ -54,7 +50,7 @@ std::size_t QueryBuilder::count_content_words(const std::string& normalized) con
     std::size_t count = 0;
     analysis::tokenize(normalized, [&](const analysis::Token& tok) {
         const bool field = tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
-        if (field || is_operator(tok.text)) return;
+        if (field || analysis::is_query_operator(tok.text)) return;
         if (!analyzer_.is_stopword(analyzer_.term(tok.text))) ++count;
     });
     return count;

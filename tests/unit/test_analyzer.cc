@@ -1,0 +1,118 @@
+// The accent and ñ rules, through the real index and query paths: documents
+// built by build_document(), queries parsed by the searcher's QueryBuilder.
+#include "analysis/analyzer.h"
+#include "document.h"
+#include "query/query_builder.h"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+using namespace hemeroteca;
+
+namespace {
+
+class Fixture {
+public:
+    Fixture() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY), tg_(analyzer_.term_generator()) {}
+
+    void add(const std::string& id, const std::string& title, const std::string& text) {
+        Article a;
+        a.url = "https://example.org/" + id;
+        a.title = title;
+        a.text = text;
+        db_.replace_document(id_term(a), build_document(a, analyzer_, tg_));
+        db_.commit();
+    }
+
+    std::set<std::string> find(const std::string& query,
+                                search::Matching m = search::Matching::all_words) {
+        search::QueryBuilder qb(analyzer_, db_);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(qb.parse(query, m).query);
+        std::set<std::string> out;
+        const auto mset = enquire.get_mset(0, 100);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            out.insert(stored_article(it.get_document()).url.substr(20));
+        return out;
+    }
+
+    const analysis::Analyzer& analyzer() const { return analyzer_; }
+
+private:
+    analysis::Analyzer analyzer_;
+    Xapian::WritableDatabase db_;
+    Xapian::TermGenerator tg_;
+};
+
+} // namespace
+
+TEST_CASE("accents fold one way: every form finds every other", "[analysis][accents]") {
+    Fixture f;
+    f.add("1", "La política", "Debate sobre la política del gobierno.");
+    f.add("2", "POLÍTICA", "TITULARES DE POLÍTICA NACIONAL.");
+    f.add("3", "Políticas", "Nuevas políticas públicas.");
+    f.add("4", "Pingüinos", "Una colonia de pingüinos en la Antártida.");
+    f.add("5", "Deporte", "Nada que ver con lo anterior.");
+    for (const char* q : {"politica", "Política", "POLÍTICA", "políticas", "politicas"}) {
+        INFO(q);
+        CHECK(f.find(q) == std::set<std::string>{"1", "2", "3"});
+    }
+    CHECK(f.find("pinguino") == std::set<std::string>{"4"});
+    CHECK(f.find("pingüinos") == std::set<std::string>{"4"});
+}
+
+TEST_CASE("ñ is a letter of its own", "[analysis][accents]") {
+    Fixture f;
+    f.add("ano", "Anatomía", "El ano es parte del aparato digestivo.");
+    f.add("año", "Balance", "Fue un buen año para la economía.");
+    f.add("pena", "Tribunal", "La pena impuesta fue de dos meses.");
+    f.add("peña", "Fútbol", "La peña del club celebró el ascenso.");
+    CHECK(f.find("año") == std::set<std::string>{"año"});
+    CHECK(f.find("ano") == std::set<std::string>{"ano"});
+    CHECK(f.find("peña") == std::set<std::string>{"peña"});
+    CHECK(f.find("pena") == std::set<std::string>{"pena"});
+    CHECK(f.find("PEÑA") == std::set<std::string>{"peña"});
+}
+
+TEST_CASE("short plurals find their singular: años, días", "[analysis][stemming]") {
+    Fixture f;
+    f.add("1", "Balance", "Tres años y diez días después.");
+    f.add("2", "Otro", "Un año y un día.");
+    f.add("3", "Nada", "Sin relación.");
+    CHECK(f.find("año") == std::set<std::string>{"1", "2"});
+    CHECK(f.find("años") == std::set<std::string>{"1", "2"});
+    CHECK(f.find("dia") == std::set<std::string>{"1", "2"});
+    CHECK(f.find("ano") == std::set<std::string>{});
+}
+
+TEST_CASE("unstemmed terms fold too: phrases and capitalised names", "[analysis][accents]") {
+    Fixture f;
+    f.add("1", "Moscú", "La política exterior de Rusia cambia. Viaje a Canadá.");
+    f.add("2", "Otra", "Exterior de la casa; la política local.");
+    CHECK(f.find("\"politica exterior\"") == std::set<std::string>{"1"});
+    CHECK(f.find("\"política exterior\"") == std::set<std::string>{"1"});
+    CHECK(f.find("Canada") == std::set<std::string>{"1"});
+    CHECK(f.find("Moscu") == std::set<std::string>{"1"});
+}
+
+TEST_CASE("acronyms, hyphenated names and numbers match however typed", "[analysis][tokens]") {
+    Fixture f;
+    f.add("1", "Kim Jong-un escribe", "Corea del Norte envió unos 15.000 soldados. Reacción en EE.UU.");
+    f.add("2", "Otra", "Jong habló con un vecino. Había 15 personas y 000 dudas.");
+    CHECK(f.find("Jong-un") == std::set<std::string>{"1"});
+    CHECK(f.find("EE.UU.") == std::set<std::string>{"1"});
+    CHECK(f.find("EEUU") == std::set<std::string>{"1"});
+    CHECK(f.find("15.000") == std::set<std::string>{"1"});
+    CHECK(f.find("15000") == std::set<std::string>{"1"});
+}
+
+TEST_CASE("stop-words do not match on their own but questions still work", "[analysis][stopwords]") {
+    Fixture f;
+    f.add("1", "Soldados", "Corea del Norte envió soldados a Rusia.");
+    f.add("2", "Otra", "De la y el en que los del.");
+    CHECK(f.analyzer().is_stopword("cuantos"));
+    CHECK_FALSE(f.analyzer().is_stopword("soldados"));
+    CHECK(f.find("¿Cuántos soldados envió Corea del Norte a Rusia?", search::Matching::any_word) ==
+          std::set<std::string>{"1"});
+}

@@ -1,0 +1,72 @@
+#include "analysis/analyzer.h"
+#include "document.h"
+#include "schema.h"
+
+#include <catch2/catch.hpp>
+
+using namespace hemeroteca;
+
+namespace {
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+Article sample() {
+    Article a;
+    a.url = "https://diario.example/2026/01/09/kim.html";
+    a.title = "Kim promete apoyo";
+    a.date = "2026-01-09T08:30:00+01:00";
+    a.author = "María Gómez, EFE";
+    a.section = "Internacional";
+    a.source = "El Diario del Sur";
+    a.lang = "es";
+    a.text = "Texto del artículo.";
+    return a;
+}
+} // namespace
+
+TEST_CASE("documents carry the schema's terms, values and data", "[document]") {
+    const analysis::Analyzer an;
+    auto tg = an.term_generator();
+    const Article a = sample();
+    const Xapian::Document doc = build_document(a, an, tg);
+    CHECK(has_term(doc, "Qhttps://diario.example/2026/01/09/kim.html"));
+    CHECK(has_term(doc, "Skim"));
+    CHECK(has_term(doc, "Amaria"));
+    CHECK(has_term(doc, "XAmaria gomez"));
+    CHECK(has_term(doc, "XAefe"));
+    CHECK(has_term(doc, "XSinternacional"));
+    CHECK(has_term(doc, "XOel diario del sur"));
+    CHECK(has_term(doc, "Les"));
+    CHECK(has_term(doc, "Y2026"));
+    CHECK(has_term(doc, "M202601"));
+    CHECK(has_term(doc, "D20260109"));
+    CHECK(has_term(doc, "articulo"));
+    CHECK(doc.get_value(schema::slot(schema::Slot::date)) == "20260109");
+    const Article back = stored_article(doc);
+    CHECK(back.title == a.title);
+    CHECK(back.text == a.text);
+    CHECK(back.author == a.author);
+}
+
+TEST_CASE("the id is the URL, hashed when too long; the digest tracks content", "[document]") {
+    Article a = sample();
+    CHECK(id_term(a) == "Q" + a.url);
+    a.url = "https://x.example/" + std::string(400, 'a');
+    const std::string id = id_term(a);
+    CHECK(id.size() <= schema::max_term_bytes);
+    CHECK(id == id_term(a)); // stable
+    Article b = a;
+    CHECK(content_hash(a) == content_hash(b));
+    b.text += " Corrección.";
+    CHECK(content_hash(a) != content_hash(b));
+}
+
+TEST_CASE("date keys come only from real dates", "[document]") {
+    CHECK(date_key("2026-01-09T08:30:00+01:00") == "20260109");
+    CHECK(date_key("2017-10-09 20:09:00") == "20171009");
+    CHECK(date_key("2026-13-09").empty());
+    CHECK(date_key("ayer").empty());
+    CHECK(date_key("").empty());
+}
