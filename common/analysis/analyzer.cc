@@ -6,7 +6,6 @@
 #include "analysis/tokens.h"
 #include "schema.h"
 
-#include <array>
 
 namespace hemeroteca::analysis {
 
@@ -18,14 +17,11 @@ Xapian::Stopper* make_stopper() {
     return stopper->release(); // reference-counted by the TermGenerator / QueryParser
 }
 
-// Free-text field prefixes, longest first so "XSEC" is not read as "X"+...
-constexpr std::array<std::string_view, 4> kTextPrefixes = {
-    schema::prefix::section, schema::prefix::source, schema::prefix::title, schema::prefix::author};
-
-std::string_view strip_text_prefix(std::string_view term) {
-    for (const auto p : kTextPrefixes) {
-        if (term.size() > p.size() && term.substr(0, p.size()) == p) return term.substr(p.size());
-    }
+// Terms of the title field highlight in the text too (titulo:Putin marks
+// Putin); author, section and outlet terms describe metadata, not the text.
+std::string_view highlightable(std::string_view term) {
+    if (term.substr(0, schema::prefix::title.size()) == schema::prefix::title)
+        return term.substr(schema::prefix::title.size());
     return term;
 }
 
@@ -94,7 +90,7 @@ QueryTerms Analyzer::query_terms(const Xapian::Query& query) const {
         if (t.empty()) continue;
         const bool stemmed = t.front() == 'Z';
         if (stemmed) t.remove_prefix(1);
-        t = strip_text_prefix(t);
+        t = highlightable(t);
         if (t.empty() || !starts_lowercase_or_digit(t)) continue; // boolean filter terms
         (stemmed ? out.stems : out.exact).emplace(t);
     }

@@ -49,8 +49,8 @@ public:
     std::string stem(std::string_view term) const;
     bool is_stopword(std::string_view term) const;
 
-    // The unstemmed forms and stems a parsed query can match in free text,
-    // whatever field prefix they carry (titulo:Putin highlights Putin).
+    // The unstemmed forms and stems a parsed query can match in free text:
+    // unprefixed terms and title-field terms (titulo:Putin highlights Putin).
     QueryTerms query_terms(const Xapian::Query& query) const;
 
 private:

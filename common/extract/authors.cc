@@ -8,9 +8,19 @@
 namespace hemeroteca::extract {
 namespace {
 
-bool starts_with_folded(std::string_view folded, std::string_view prefix) {
-    return folded.starts_with(prefix) && (folded.size() == prefix.size() || folded[prefix.size()] == ' ' ||
-                                          folded[prefix.size()] == ':');
+// When s, folded, starts with the word `prefix`: the number of bytes of s it spans; else 0.
+std::size_t folded_prefix_bytes(std::string_view s, std::string_view prefix) {
+    std::size_t i = 0;
+    std::string folded;
+    while (i < s.size() && folded.size() < prefix.size()) {
+        std::size_t n = 1;
+        while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+        folded += fold(s.substr(i, n));
+        i += n;
+    }
+    if (folded != prefix) return 0;
+    if (i < s.size() && s[i] != ' ' && s[i] != ':') return 0;
+    return i;
 }
 
 // A plausible person or agency name: short, no URL, not a date.
@@ -73,12 +83,12 @@ std::vector<std::string> clean_byline(std::string_view byline) {
     // Leading "Por", "By", "Escrito por", "Autor:", "Redacción:".
     static constexpr std::array<std::string_view, 8> prefixes = {"escrito por", "publicado por", "por", "by", "redaccion",
         "autor", "autora", "texto"};
+    if (s.find("://") != std::string::npos || s.starts_with("www.")) return {};  // a profile URL, not a name
     for (bool again = true; again;) {
         again = false;
-        const std::string f = fold(s);
         for (std::string_view p : prefixes)
-            if (starts_with_folded(f, p)) {
-                s = trim(std::string_view(s).substr(p.size()));
+            if (const std::size_t n = folded_prefix_bytes(s, p)) {
+                s = trim(std::string_view(s).substr(n));
                 if (!s.empty() && s[0] == ':') s = trim(std::string_view(s).substr(1));
                 again = true;
                 break;

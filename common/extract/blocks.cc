@@ -2,6 +2,7 @@
 
 #include "extract/boilerplate.h"
 #include "extract/text.h"
+#include "extract/text_mass.h"
 
 #include <unordered_set>
 
@@ -26,7 +27,6 @@ bool is_call_to_action(const GumboNode* node) {
     });
     if (!button || headline) return false;
     const std::string text = fold(text_of(node));
-    if (text.size() >= 600) return false;
     for (const char* w : {"hazte", "miembro", "apoya", "dona ", "donar", "periodismo", "suscrib", "suscripcion", "newsletter", "boletin"})
         if (text.find(w) != std::string::npos) return true;
     return false;
@@ -42,8 +42,7 @@ bool is_introduced_boilerplate(const GumboNode* node) {
         if (!is_element(child)) return false;
         const std::string first = text_of(child);
         if (first.empty() && tag_of(child) != GUMBO_TAG_H2 && tag_of(child) != GUMBO_TAG_H3) continue;
-        if (first.size() > 80 || !is_boilerplate_text(first)) return false;
-        return text_of(node).size() < 2500;
+        return first.size() <= 80 && is_boilerplate_text(first);
     }
     return false;
 }
@@ -67,8 +66,10 @@ public:
             return;
         }
         const bool block = !is_inline(t);
-        if (block && t == GUMBO_TAG_DIV && is_call_to_action(node)) return;
-        if ((t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_UL) && is_introduced_boilerplate(node)) return;
+        if (!top && t == GUMBO_TAG_DIV && options_.mass->text(node) < 1200 && is_call_to_action(node)) return;
+        if (!top && (t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION || t == GUMBO_TAG_UL) &&
+            options_.mass->text(node) < 1200 && is_introduced_boilerplate(node))
+            return;
         if (block) flush();
         const bool heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
         const GumboVector& children = node->v.element.children;
@@ -87,17 +88,18 @@ public:
 
 private:
     bool skip(const GumboNode* node) const {
+        // A long caption that quotes someone is a pull-quote; other captions describe a
+        // photo and credit it.
+        if (tag_of(node) == GUMBO_TAG_FIGCAPTION) {
+            const std::string caption = text_of(node);
+            const bool quote = caption.starts_with("\xE2\x80\x9C") || caption.starts_with("\xC2\xAB") || caption.starts_with("\"");
+            return !quote || utf8_length(caption) < 150;
+        }
+        if (tag_of(node) == GUMBO_TAG_FIGURE) return false;
         if (is_boilerplate_tag(node)) return true;
-        if (is_hidden(node)) {
-            std::size_t paragraphs = 0;
-            walk_elements(node, [&](const GumboNode* n) { paragraphs += tag_of(n) == GUMBO_TAG_P; return true; });
-            if (paragraphs < 2 || text_of(node).size() < 400) return true;
-        }
-        if (has_boilerplate_hint(node) && !has_body_hint(node)) {
-            // A hint on an element that holds most of the body is a false alarm.
-            const std::string text = text_of(node);
-            return text.size() * 10 < options_.container_mass * 6;
-        }
+        if (is_hidden(node) && options_.mass->raw(node) < 400) return true;
+        // A hint on an element that holds most of the body is a false alarm.
+        if (has_boilerplate_hint(node) && !has_body_hint(node)) return options_.mass->raw(node) * 10 < options_.container_mass * 6;
         return false;
     }
 
@@ -158,8 +160,10 @@ std::vector<Block> read_blocks(const GumboNode* container, const BlockOptions& o
     Reader reader(options);
     reader.read(container, false, true);
     std::vector<Block> blocks = reader.take();
-    // Headings with no text after them introduce what was dropped (related links, tags).
-    while (!blocks.empty() && blocks.back().heading) blocks.pop_back();
+    // Headings and labels ("Contenido Premium:", "EMAIL:") with no text after them
+    // introduce what was dropped (related links, tags, widgets).
+    while (!blocks.empty() && (blocks.back().heading || (blocks.back().text.ends_with(":") && words(blocks.back().text).size() <= 5)))
+        blocks.pop_back();
     return blocks;
 }
 

@@ -3,67 +3,12 @@
 #include "extract/blocks.h"
 #include "extract/boilerplate.h"
 #include "extract/text.h"
+#include "extract/text_mass.h"
 
-#include <unordered_map>
 #include <vector>
 
 namespace hemeroteca::extract {
 namespace {
-
-// Hidden elements holding this much paragraph text are article text behind a paywall.
-constexpr std::size_t kHiddenTextKept = 400;
-
-// Characters of paragraph text outside links, per element, with boilerplate removed.
-class Mass {
-public:
-    explicit Mass(const GumboNode* root) {
-        total_raw_ = measure(root, false).raw;
-        measure(root, true);
-    }
-    std::size_t of(const GumboNode* n) const {
-        const auto it = clean_.find(n);
-        return it == clean_.end() ? 0 : it->second;
-    }
-    std::size_t total() const { return total_; }
-    const std::unordered_map<const GumboNode*, std::size_t>& all() const { return clean_; }
-
-private:
-    struct Sums { std::size_t raw = 0, clean = 0; };
-
-    Sums measure(const GumboNode* node, bool record, bool in_p = false, bool in_link = false) {
-        Sums s;
-        if (node->type == GUMBO_NODE_TEXT) {
-            if (in_p && !in_link) s.raw = s.clean = node->v.text.original_text.length;
-            return s;
-        }
-        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return s;
-        const bool element = node->type == GUMBO_NODE_ELEMENT;
-        const GumboTag tag = tag_of(node);
-        if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE) return s;
-        const GumboTag t = tag;
-        const bool p = in_p || t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_PRE || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3;
-        const bool link = in_link || t == GUMBO_TAG_A;
-        const GumboVector& children = element ? node->v.element.children : node->v.document.children;
-        for (unsigned i = 0; i < children.length; ++i) {
-            const Sums c = measure(static_cast<const GumboNode*>(children.data[i]), record, p, link);
-            s.raw += c.raw;
-            s.clean += c.clean;
-        }
-        // Boilerplate, unless it holds most of the page's text (a misplaced </header>, a page-wide class).
-        if (record && element && is_hidden(node) && s.raw < kHiddenTextKept) s.clean = 0;
-        if (record && element && (is_boilerplate_tag(node) || (has_boilerplate_hint(node) && !has_body_hint(node))) &&
-            s.raw * 10 < total_raw_ * 6)
-            s.clean = 0;
-        if (record) {
-            clean_[node] = s.clean;
-            if (node->type == GUMBO_NODE_DOCUMENT) total_ = s.clean;
-        }
-        return s;
-    }
-
-    std::size_t total_raw_ = 0, total_ = 0;
-    std::unordered_map<const GumboNode*, std::size_t> clean_;
-};
 
 bool inside(const GumboNode* node, const GumboNode* ancestor) {
     for (const GumboNode* n = node; n; n = n->parent)
@@ -82,7 +27,7 @@ struct Choice {
     std::string origin;
 };
 
-Choice choose_container(const GumboNode* root, const Mass& mass) {
+Choice choose_container(const GumboNode* root, const TextMass& mass) {
     const std::size_t total = mass.total();
     if (total == 0) return {};
     // 1. Body hints (itemprop=articleBody, article-body classes): their common ancestor.
@@ -153,12 +98,13 @@ std::string from_json_ld(std::string_view body) {
 } // namespace
 
 Body extract_body(const GumboNode* root, const BodyHints& hints) {
-    const Mass mass(root);
+    const TextMass mass(root);
     const Choice choice = choose_container(root, mass);
     Body body;
     if (choice.node) {
         BlockOptions opts;
         opts.title = hints.title;
+        opts.mass = &mass;
         opts.container_mass = mass.of(choice.node);
         body.text = join_blocks(read_blocks(choice.node, opts));
         body.origin = choice.origin;

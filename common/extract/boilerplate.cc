@@ -3,48 +3,71 @@
 #include "extract/text.h"
 
 #include <array>
-#include <vector>
+#include <unordered_set>
 
 namespace hemeroteca::extract {
 namespace {
 
-// class/id split into lower-case words at spaces, '-', '_' and camelCase humps.
-std::vector<std::string> hint_words(const GumboNode* node) {
-    std::vector<std::string> out;
-    std::string cur;
-    auto flush = [&] { if (!cur.empty()) out.push_back(std::move(cur)); cur.clear(); };
+// Words of the class and id hint lists, for constant-time lookups.
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet split_words(std::string_view list) {
+    WordSet set;
+    std::size_t start = 0;
+    while (start < list.size()) {
+        std::size_t end = list.find(' ', start);
+        if (end == std::string_view::npos) end = list.size();
+        set.insert(list.substr(start, end - start));
+        start = end + 1;
+    }
+    return set;
+}
+
+constexpr std::string_view kExact =
+    "ad ads adv nav menu tags tag date fecha meta share sharing toolbar tools related "
+    "breadcrumb breadcrumbs byline author authors autor autores firma signature credit credits caption "
+    "pie foto photo sidebar footer comments comment comentarios popup modal overlay banner sponsor sponsored "
+    "disclaimer newsletter subscribe subscription suscripcion rrss redes social widget outbrain "
+    "taboola sr teaser teasers promo cookie cookies consent gdpr noprint skip more mas lee lea "
+    "recomendados recommended relacionadas relacionados trending popular leidas masleidas moreinfo";
+constexpr std::string_view kPrefix =
+    "advert publicidad banner sharebar social shares relacionad recomend recommend newslett suscri subscri "
+    "comentar comment cookie breadcrumb sidebar widget sponsor patrocin outbrain taboola dfp gpt adunit "
+    "adslot navbar navigation footer byline caption toolbar related trending tambien";
+constexpr std::string_view kBodyFirst = "article story entry post news nota noticia td single";
+constexpr std::string_view kBodySecond = "body content text texto cuerpo";
+constexpr std::string_view kBodyWhole = "articlebody cuerpo storybody entrycontent";
+
+bool has_prefix_in(const WordSet& prefixes, std::string_view word) {
+    for (std::size_t n = 2; n <= word.size() && n <= 12; ++n)
+        if (prefixes.count(word.substr(0, n))) return true;
+    return false;
+}
+
+// Calls on_word for each lower-case word of the class and id (split at spaces,
+// '-', '_', ':' and camelCase humps), without allocating.
+template <typename OnWord>
+void for_each_hint_word(const GumboNode* node, OnWord on_word) {
+    char buffer[48];
+    std::size_t len = 0;
+    bool overflow = false;
+    auto flush = [&] {
+        if (len > 0 && !overflow) on_word(std::string_view(buffer, len));
+        len = 0;
+        overflow = false;
+    };
     for (const char* name : {"class", "id"}) {
         const std::string_view v = attr(node, name);
         for (std::size_t i = 0; i < v.size(); ++i) {
             const char c = v[i];
             if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == ':') { flush(); continue; }
-            if (c >= 'A' && c <= 'Z') {
-                if (i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z') flush();
-                cur += static_cast<char>(c - 'A' + 'a');
-            } else {
-                cur += c;
-            }
+            const bool upper = c >= 'A' && c <= 'Z';
+            if (upper && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z') flush();
+            if (len == sizeof buffer) overflow = true;
+            else buffer[len++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
         }
         flush();
     }
-    return out;
-}
-
-bool any_word(const std::vector<std::string>& ws, std::string_view exact_list, std::string_view prefix_list) {
-    auto in_list = [](std::string_view list, std::string_view w, bool prefix) {
-        std::size_t start = 0;
-        while (start < list.size()) {
-            std::size_t end = list.find(' ', start);
-            if (end == std::string_view::npos) end = list.size();
-            const std::string_view item = list.substr(start, end - start);
-            if (prefix ? w.starts_with(item) : w == item) return true;
-            start = end + 1;
-        }
-        return false;
-    };
-    for (const auto& w : ws)
-        if (in_list(exact_list, w, false) || in_list(prefix_list, w, true)) return true;
-    return false;
 }
 
 } // namespace
@@ -72,38 +95,27 @@ bool is_hidden(const GumboNode* node) {
     return style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos;
 }
 
-bool has_boilerplate_hint(const GumboNode* node) {
-    if (!has_attr(node, "class") && !has_attr(node, "id")) return false;
-    const std::vector<std::string> ws = hint_words(node);
-    static constexpr std::string_view exact =
-        "ad ads adv nav menu tags tag date fecha meta share sharing toolbar tools related "
-        "breadcrumb breadcrumbs byline author authors autor autores firma signature credit credits caption "
-        "pie foto photo sidebar footer comments comment comentarios popup modal overlay banner sponsor sponsored "
-        "disclaimer newsletter subscribe subscription suscripcion rrss redes social widget outbrain "
-        "taboola sr teaser teasers promo cookie cookies consent gdpr noprint skip more mas lee lea "
-        "recomendados recommended relacionadas relacionados trending popular leidas masleidas moreinfo";
-    static constexpr std::string_view prefix =
-        "advert publicidad banner sharebar social shares relacionad recomend recommend newslett suscri subscri "
-        "comentar comment cookie breadcrumb sidebar widget sponsor patrocin outbrain taboola dfp gpt adunit "
-        "adslot navbar navigation footer byline caption toolbar related trending tambien";
-    return any_word(ws, exact, prefix);
+ClassHints class_hints(const GumboNode* node) {
+    ClassHints hints;
+    if (attr(node, "itemprop") == "articleBody") hints.body = true;
+    if (!has_attr(node, "class") && !has_attr(node, "id")) return hints;
+    static const WordSet exact = split_words(kExact);
+    static const WordSet prefixes = split_words(kPrefix);
+    static const WordSet body_first = split_words(kBodyFirst);
+    static const WordSet body_second = split_words(kBodySecond);
+    static const WordSet body_whole = split_words(kBodyWhole);
+    bool previous_body_first = false;
+    for_each_hint_word(node, [&](std::string_view w) {
+        if (exact.count(w) || has_prefix_in(prefixes, w)) hints.boilerplate = true;
+        if (body_whole.count(w) || (previous_body_first && body_second.count(w))) hints.body = true;
+        previous_body_first = body_first.count(w) > 0;
+    });
+    return hints;
 }
 
-bool has_body_hint(const GumboNode* node) {
-    if (attr(node, "itemprop") == "articleBody") return true;
-    const std::vector<std::string> ws = hint_words(node);
-    for (std::size_t i = 0; i + 1 < ws.size(); ++i) {
-        const std::string& a = ws[i];
-        const std::string& b = ws[i + 1];
-        if ((a == "article" || a == "story" || a == "entry" || a == "post" || a == "news" || a == "nota" ||
-             a == "noticia" || a == "td" || a == "single") &&
-            (b == "body" || b == "content" || b == "text" || b == "texto" || b == "cuerpo"))
-            return true;
-    }
-    for (const auto& w : ws)
-        if (w == "articlebody" || w == "cuerpo" || w == "storybody" || w == "entrycontent") return true;
-    return false;
-}
+bool has_boilerplate_hint(const GumboNode* node) { return class_hints(node).boilerplate; }
+
+bool has_body_hint(const GumboNode* node) { return class_hints(node).body; }
 
 bool is_boilerplate_text(std::string_view text) {
     const std::string f = fold(text);

@@ -17,6 +17,13 @@ bool is_boilerplate_tag(const GumboNode* node);
 // this way, so callers keep hidden elements that hold long paragraphs.
 bool is_hidden(const GumboNode* node);
 
+struct ClassHints {
+    bool boilerplate = false;  // the class/id names a boilerplate role
+    bool body = false;         // the class/id (or itemprop) names the article body
+};
+// Both hints in one pass over the class and id.
+ClassHints class_hints(const GumboNode* node);
+
 // True when the class/id names a boilerplate role (share, related, newsletter,
 // comments, cookie, ads, breadcrumbs, captions, bylines...).
 bool has_boilerplate_hint(const GumboNode* node);

@@ -3,6 +3,8 @@
 #include "extract/text.h"
 
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 #include <string_view>
 
 namespace hemeroteca::extract {
@@ -36,15 +38,23 @@ constexpr std::array<Profile, 9> profiles = {{
            "baino batean dela duela"},
 }};
 
-bool contains_word(std::string_view list, std::string_view w) {
-    std::size_t start = 0;
-    while (start < list.size()) {
-        std::size_t end = list.find(' ', start);
-        if (end == std::string_view::npos) end = list.size();
-        if (list.substr(start, end - start) == w) return true;
-        start = end + 1;
-    }
-    return false;
+// Word -> bit set of the profiles that list it; built once from the constant profiles.
+const std::unordered_map<std::string_view, std::uint16_t>& profile_index() {
+    static const auto index = [] {
+        std::unordered_map<std::string_view, std::uint16_t> m;
+        for (std::size_t p = 0; p < profiles.size(); ++p) {
+            const std::string_view list = profiles[p].words;
+            std::size_t start = 0;
+            while (start < list.size()) {
+                std::size_t end = list.find(' ', start);
+                if (end == std::string_view::npos) end = list.size();
+                m[list.substr(start, end - start)] |= static_cast<std::uint16_t>(1u << p);
+                start = end + 1;
+            }
+        }
+        return m;
+    }();
+    return index;
 }
 
 } // namespace
@@ -54,9 +64,12 @@ std::string detect_language(std::string_view text) {
     const std::vector<std::string> ws = words(text.substr(0, std::min<std::size_t>(text.size(), 16000)));
     if (ws.size() < 5) return {};
     std::array<double, profiles.size()> score{};
+    const auto& index = profile_index();
     for (const std::string& w : ws) {
+        const auto it = index.find(w);
+        if (it == index.end()) continue;
         for (std::size_t p = 0; p < profiles.size(); ++p)
-            if (contains_word(profiles[p].words, w)) score[p] += 1.0;
+            if (it->second & (1u << p)) score[p] += 1.0;
     }
     std::size_t best = 0;
     for (std::size_t p = 1; p < profiles.size(); ++p)

@@ -29,14 +29,33 @@ std::string ld_string(const nlohmann::json& obj, const char* key) {
 
 bool looks_like_url(std::string_view s) { return s.starts_with("http") || s.starts_with("/"); }
 
+// The <h1> that the <title> names (pages put section names in <h1> too), else the
+// first <h1>, else the <title>.
+Field headline_from_page(const GumboNode* root) {
+    const GumboNode* title_node = find_first(root, GUMBO_TAG_TITLE);
+    const std::string title = title_node ? text_of(title_node) : std::string();
+    const std::string folded_title = fold(title);
+    std::string first_h1;
+    std::string matching;
+    walk_elements(root, [&](const GumboNode* n) {
+        if (tag_of(n) != GUMBO_TAG_H1) return true;
+        std::string text = text_of(n);
+        if (text.empty()) return false;
+        if (first_h1.empty()) first_h1 = text;
+        if (matching.empty() && text.size() > 10 && folded_title.find(fold(text)) != std::string::npos) matching = text;
+        return false;
+    });
+    if (!matching.empty()) return {matching, "h1"};
+    // A short <h1> is a section label ("POLÍTICA"), not the headline.
+    if (!first_h1.empty() && (title.empty() || words(first_h1).size() >= 4)) return {first_h1, "h1"};
+    return {title, "title"};
+}
+
 Field read_title(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view site, std::string_view host) {
     Field f = first_meta(meta, {"og:title"});
     if (f.value.empty()) f = {ld_string(ld.article, "headline"), "json-ld"};
     if (f.value.empty()) f = first_meta(meta, {"twitter:title", "dc.title"});
-    if (f.value.empty())
-        if (const GumboNode* h1 = find_first(root, GUMBO_TAG_H1)) f = {text_of(h1), "h1"};
-    if (f.value.empty())
-        if (const GumboNode* t = find_first(root, GUMBO_TAG_TITLE)) f = {text_of(t), "title"};
+    if (f.value.empty()) f = headline_from_page(root);
     f.value = strip_outlet_tail(decode_entities(f.value), site, host);
     return f;
 }
@@ -144,6 +163,18 @@ std::string strip_outlet_tail(std::string_view title, std::string_view site_name
             (!host_name.empty() && (squashed.find(host_name) != std::string::npos || host_name.find(squashed) != std::string::npos) && squashed.size() >= 3);
         if (!names_outlet) break;
         t.erase(best);
+    }
+    // "Outlet - Headline"
+    for (std::string_view sep : separators) {
+        const std::size_t p = t.find(sep);
+        if (p == std::string::npos || p == 0) continue;
+        const std::string head = fold(std::string_view(t).substr(0, p));
+        std::string squashed;
+        for (char c : head) if (c != ' ' && c != '.' && c != '-') squashed += c;
+        if ((!site.empty() && head == site) || (!host_name.empty() && squashed == host_name)) {
+            t.erase(0, p + sep.size());
+            break;
+        }
     }
     return t;
 }

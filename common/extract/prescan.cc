@@ -22,7 +22,9 @@ enum class Kind { keep, drop_raw, drop_nested, rcdata };
 
 Kind kind_of(std::string_view name) {
     static constexpr std::array<std::string_view, 4> raw = {"script", "style", "noembed", "noframes"};
-    static constexpr std::array<std::string_view, 6> nested = {"noscript", "svg", "template", "iframe", "math", "object"};
+    // <nav> menus, <select> lists and <button>s never hold article text or metadata.
+    static constexpr std::array<std::string_view, 9> nested = {"noscript", "svg", "template", "iframe", "math", "object",
+                                                               "nav", "select", "button"};
     static constexpr std::array<std::string_view, 3> rc = {"title", "textarea", "xmp"};
     for (auto n : raw) if (n == name) return Kind::drop_raw;
     for (auto n : nested) if (n == name) return Kind::drop_nested;
@@ -90,15 +92,18 @@ std::size_t find_end_tag(std::string_view html, std::size_t pos, std::string_vie
     return std::string_view::npos;
 }
 
-// End (one past '>') of the element `name` whose start tag ends at pos, counting nesting.
+// End (one past '>') of the element `name` whose start tag ends at pos, counting
+// nesting; npos when it is never closed (then the element is kept: dropping the rest
+// of a page for one unclosed <nav> would lose the article).
 std::size_t skip_nested(std::string_view html, std::size_t pos, std::string_view name) {
     int depth = 1;
     while (pos < html.size()) {
         const std::size_t lt = html.find('<', pos);
-        if (lt == std::string_view::npos) return html.size();
+        if (lt == std::string_view::npos) return std::string_view::npos;
         if (html.compare(lt, 4, "<!--") == 0) {
             const std::size_t e = html.find("-->", lt + 4);
-            pos = e == std::string_view::npos ? html.size() : e + 3;
+            if (e == std::string_view::npos) return std::string_view::npos;
+            pos = e + 3;
         } else if (lt + 1 < html.size() && html[lt + 1] == '/' && iequals_at(html, lt + 2, name)) {
             const std::size_t gt = html.find('>', lt);
             pos = gt == std::string_view::npos ? html.size() : gt + 1;
@@ -108,7 +113,8 @@ std::size_t skip_nested(std::string_view html, std::size_t pos, std::string_view
             if (inner.name == name && !inner.self_closing) ++depth;
             else if (inner.name == "script" || inner.name == "style") {
                 const std::size_t e = find_end_tag(html, inner.end, inner.name);
-                pos = e == std::string_view::npos ? html.size() : e + 2;
+                if (e == std::string_view::npos) return std::string_view::npos;
+                pos = e + 2;
                 continue;
             }
             pos = inner.end;
@@ -116,7 +122,7 @@ std::size_t skip_nested(std::string_view html, std::size_t pos, std::string_view
             pos = lt + 1;
         }
     }
-    return html.size();
+    return std::string_view::npos;
 }
 
 std::size_t skip_past(std::string_view html, std::size_t from, std::string_view what) {
@@ -156,7 +162,6 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
             pos = e == std::string_view::npos ? html.size() : e + 2;
             continue;
         }
-        keep(html.substr(copied, lt - copied));
         std::size_t end;
         if (tag.self_closing && kind == Kind::drop_nested) {
             end = tag.end;
@@ -166,7 +171,12 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
             end = e == std::string_view::npos ? html.size() : skip_past(html, e, ">");
         } else {
             end = skip_nested(html, tag.end, tag.name);
+            if (end == std::string_view::npos) {  // never closed: keep it
+                pos = tag.end;
+                continue;
+            }
         }
+        keep(html.substr(copied, lt - copied));
         pos = copied = end;
     }
     keep(html.substr(copied));

@@ -15,4 +15,5 @@ set(HEMEROTECA_EXTRACT_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/metadata.cc
   ${CMAKE_CURRENT_LIST_DIR}/prescan.cc
   ${CMAKE_CURRENT_LIST_DIR}/text.cc
+  ${CMAKE_CURRENT_LIST_DIR}/text_mass.cc
 )

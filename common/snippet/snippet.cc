@@ -44,23 +44,37 @@ std::vector<Hit> find_tokens(std::string_view text, const analysis::QueryTerms& 
                              const analysis::Analyzer& analyzer) {
     Matcher matcher(terms, analyzer);
     std::vector<Hit> hits;
+    std::vector<bool> stop;
     analysis::tokenize(text, [&](const analysis::Token& tok) {
         hits.push_back({tok.begin, tok.end, terms.empty() ? -1 : matcher.match(tok.text)});
+        stop.push_back(hits.back().key >= 0 && analyzer.is_stopword(analyzer.term(tok.text)));
     });
+    // A stop-word comes from a phrase ("Corea del Norte"): mark it only
+    // between two matched words, not every "del" of the text.
+    const auto content_match = [&](std::size_t i) { return hits[i].key >= 0 && !stop[i]; };
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (stop[i] && !(i > 0 && i + 1 < hits.size() && content_match(i - 1) && content_match(i + 1)))
+            hits[i].key = -1;
+    }
     return hits;
 }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Appends text with whitespace collapsed; a paragraph break (a blank line)
+// becomes " · " so that a passage spanning two paragraphs still reads right.
 void append_text(std::string& out, std::string_view text, const Markup& m) {
     bool pending_space = false;
+    int newlines = 0;
     for (const char c : text) {
         if (is_space(c)) {
             pending_space = true;
+            newlines += c == '\n';
             continue;
         }
-        if (pending_space) out.push_back(' ');
+        if (pending_space) out += newlines >= 2 ? " · " : " ";
         pending_space = false;
+        newlines = 0;
         if (!m.escape_html) {
             out.push_back(c);
             continue;

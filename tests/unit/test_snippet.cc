@@ -66,3 +66,26 @@ TEST_CASE("without a match the snippet is the opening", "[snippet]") {
     so.markup = kBrackets;
     CHECK(snippet::make_snippet("Primera frase del texto. Segunda frase.", {}, an, so) == "Primera frase del…");
 }
+
+TEST_CASE("a passage across paragraphs marks the break", "[snippet]") {
+    const analysis::Analyzer an;
+    snippet::SnippetOptions so;
+    so.markup = kBrackets;
+    CHECK(snippet::make_snippet("Fin del primero.\n\nLa política vuelve.", terms_for(an, "politica"), an, so) ==
+          "Fin del primero. · La [política] vuelve.");
+}
+
+TEST_CASE("stop-words of a phrase are marked only inside the phrase", "[snippet]") {
+    const analysis::Analyzer an;
+    CHECK(snippet::highlight("La casa del pueblo y Corea del Norte", terms_for(an, "\"Corea del Norte\""), an,
+                             kBrackets) == "La casa del pueblo y [Corea] [del] [Norte]");
+}
+
+TEST_CASE("outlet and section filters do not mark the text", "[snippet]") {
+    const analysis::Analyzer an;
+    auto qp = an.query_parser();
+    qp.add_prefix("fuente", "XSRC");
+    qp.add_prefix("titulo", "S");
+    const auto terms = an.query_terms(qp.parse_query("fuente:diario titulo:putin"));
+    CHECK(snippet::highlight("El diario de Putin", terms, an, kBrackets) == "El diario de [Putin]");
+}

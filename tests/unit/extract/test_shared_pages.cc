@@ -110,7 +110,7 @@ TEST_CASE("trafilatura-es: with/without snippets, precision and recall", "[extra
     CHECK(recall >= 0.90);
 }
 
-TEST_CASE("extractor-fixtures-es: a front page is not an article; 2012 pages get title and date",
+TEST_CASE("extractor-fixtures-es: the front page is not an article and the 2012 pages get title and date",
           "[extract][shared]") {
     const auto dir = test::require_shared_data("pages/extractor-fixtures-es");
     const auto nyt = test::extract_file(dir / "readability/nytimes-5/source.html", "https://www.nytimes.com/es/");
