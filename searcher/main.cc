@@ -28,6 +28,9 @@ int main(int argc, char** argv) try {
 } catch (const hemeroteca::search::QuerySyntaxError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return hemeroteca::search::exit_usage;
+} catch (const hemeroteca::search::RequestError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return hemeroteca::search::exit_usage;
 } catch (const hemeroteca::search::DatabaseError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return hemeroteca::search::exit_database;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "render/terminal.h"
+#include "search.h"
 
 #include <CLI/CLI.hpp>
 
@@ -11,12 +12,15 @@
 namespace hemeroteca::search {
 
 struct SearchOptions {
-    std::vector<std::string> dbs;       // searched as one
+    std::vector<std::string> dbs; // searched as one
     std::vector<std::string> query_words;
+    SearchRequest request;        // limit, offset, filters, sort, facets, collapse, explain, like
     bool json = false;
-    std::size_t limit = 10;
-    std::size_t offset = 0;
     ColorMode color = ColorMode::automatic;
+    std::string versions_of;      // --versions URL: list the copies of that story
+    std::string queries_file;     // --queries FILE: batch mode, JSON Lines out
+    std::string synonyms_file;
+    bool no_synonyms = false;
 
     std::string query() const; // the words joined with spaces
 };

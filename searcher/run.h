@@ -9,7 +9,7 @@ namespace hemeroteca::search {
 enum ExitCode : int {
     exit_found = 0,
     exit_no_match = 1,
-    exit_usage = 2,    // bad command line or query syntax
+    exit_usage = 2,    // bad command line, parameter or query syntax
     exit_database = 3, // the database cannot be opened
     exit_internal = 4,
 };

@@ -1,8 +1,13 @@
 #include "search.h"
 
+#include "analysis/fold.h"
 #include "document.h"
+#include "query/date_range.h"
+#include "query/sorting.h"
+#include "schema.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 namespace hemeroteca::search {
@@ -26,38 +31,200 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
 // Enough matches looked at for the total to be exact on small archives and a
 // close estimate on large ones.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
+constexpr std::size_t kFacetValues = 20;
+constexpr double kRecencyBoost = 4.0; // in BM25 units: a typical strong match scores 8-15
 
-} // namespace
+Xapian::Query term_filter(std::string_view prefix, const std::string& value) {
+    return Xapian::Query(std::string(prefix) + analysis::fold_key(value));
+}
 
-Searcher::Searcher(const std::vector<std::string>& db_paths) : paths_(db_paths), db_(open_all(db_paths)) {}
+Xapian::Query filter_query(const Filters& f) {
+    std::vector<Xapian::Query> parts;
+    if (!f.from.empty() || !f.to.empty()) parts.push_back(date_range_query(f.from, f.to));
+    if (!f.section.empty()) parts.push_back(term_filter(schema::prefix::section_exact, f.section));
+    if (!f.source.empty()) parts.push_back(term_filter(schema::prefix::source_exact, f.source));
+    if (!f.author.empty()) parts.push_back(term_filter(schema::prefix::author_exact, f.author));
+    if (!f.lang.empty()) parts.push_back(term_filter(schema::prefix::lang, f.lang));
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
 
-SearchResults Searcher::search(const SearchRequest& request) {
-    try {
-        return run_once(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        db_.reopen(); // the indexer committed while we read: read the new revision
-        return run_once(request);
+// Only plain words (no prefix, no stems) describe a story for --like.
+class PlainWords : public Xapian::ExpandDecider {
+public:
+    explicit PlainWords(const analysis::Analyzer& a) : analyzer_(a) {}
+    bool operator()(const std::string& term) const override {
+        if (term.size() < 3) return false;
+        const unsigned char c = static_cast<unsigned char>(term[0]);
+        const bool plain = (c >= 'a' && c <= 'z') || c >= 0x80;
+        return plain && !analyzer_.is_stopword(term);
+    }
+
+private:
+    const analysis::Analyzer& analyzer_;
+};
+
+class OnlyDoc : public Xapian::MatchDecider {
+public:
+    explicit OnlyDoc(Xapian::docid id) : id_(id) {}
+    bool operator()(const Xapian::Document& doc) const override { return doc.get_docid() == id_; }
+
+private:
+    Xapian::docid id_;
+};
+
+void collect_facet(const Xapian::ValueCountMatchSpy& spy, const std::string& name, Facets& facets) {
+    auto& out = facets[name];
+    for (auto it = spy.top_values_begin(kFacetValues); it != spy.top_values_end(kFacetValues); ++it) {
+        if ((*it).empty()) continue;
+        out.emplace_back(*it, it.get_termfreq());
     }
 }
 
+} // namespace
+
+Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file, bool use_synonyms) :
+    paths_(db_paths), db_(open_all(db_paths)) {
+    if (!use_synonyms) return;
+    synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
+                                      : Synonyms::from_file(synonyms_file, analyzer_);
+}
+
+template <typename F> auto Searcher::retrying(F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const Xapian::DatabaseModifiedError&) {
+        db_.reopen(); // the indexer committed while we read: read the new revision
+        return f();
+    }
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    return retrying([&] { return run_once(request); });
+}
+
+std::string Searcher::last_updated() const {
+    std::string latest;
+    for (const auto& path : paths_) {
+        try {
+            latest = std::max(latest, Xapian::Database(path).get_metadata(std::string(schema::metadata_updated_key)));
+        } catch (const Xapian::Error&) {
+        }
+    }
+    return latest;
+}
+
+std::optional<Article> Searcher::article(Xapian::docid id) {
+    return retrying([&]() -> std::optional<Article> {
+        try {
+            return stored_article(db_.get_document(id));
+        } catch (const Xapian::DocNotFoundError&) {
+            return std::nullopt;
+        } catch (const Xapian::InvalidArgumentError&) {
+            return std::nullopt;
+        }
+    });
+}
+
+Xapian::docid Searcher::find_url(const std::string& url) {
+    Article probe;
+    probe.url = url;
+    const std::string term = id_term(probe);
+    return retrying([&]() -> Xapian::docid {
+        auto it = db_.postlist_begin(term);
+        return it == db_.postlist_end(term) ? 0 : *it;
+    });
+}
+
+std::vector<Hit> Searcher::versions(Xapian::docid id) {
+    return retrying([&] {
+        std::vector<Hit> out;
+        const std::string cluster = db_.get_document(id).get_value(schema::slot(schema::Slot::cluster));
+        if (cluster.empty()) return out;
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster), cluster, cluster));
+        enquire.set_sort_by_key(new DateKey(false), false);
+        const Xapian::MSet mset = enquire.get_mset(0, 1000);
+        std::size_t rank = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Hit h;
+            h.rank = ++rank;
+            h.docid = *it;
+            h.article = stored_article(it.get_document());
+            h.cluster = cluster;
+            out.push_back(std::move(h));
+        }
+        return out;
+    });
+}
+
 SearchResults Searcher::run_once(const SearchRequest& request) {
-    QueryBuilder builder(analyzer_, db_);
-    ParsedQuery parsed = builder.parse(request.query, builder.default_matching(request.query));
-
-    Xapian::Enquire enquire(db_);
-    const auto check = std::max<Xapian::doccount>(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
-    const auto fetch = [&](const Xapian::Query& q) {
-        enquire.set_query(q);
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit), check);
-    };
-    Xapian::MSet mset = fetch(parsed.query);
-
+    const auto start = std::chrono::steady_clock::now();
     SearchResults results;
     results.query = request.query;
-    if (mset.empty() && parsed.matching == Matching::all_words && parsed.content_words > 1) {
+    results.applied = request.filters;
+
+    QueryBuilder builder(analyzer_, db_, synonyms_);
+    ParsedQuery parsed;
+    const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
+
+    // --like: the terms that best describe that article, minus the article itself.
+    Xapian::Query like;
+    if (!request.like.empty()) {
+        const Xapian::docid id = find_url(request.like);
+        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
+        Xapian::RSet rset;
+        rset.add_document(id);
+        Xapian::Enquire expand(db_);
+        const PlainWords decider(analyzer_);
+        const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
+        like = Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 30);
+        Article self;
+        self.url = request.like;
+        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term(self)));
+    }
+    if (!has_text && like.empty() && request.filters.empty())
+        throw RequestError("empty query: give words to search for, a filter, or --like URL");
+
+    const Xapian::Query filters = filter_query(request.filters);
+    const auto build = [&](const Xapian::Query& text) {
+        Xapian::Query q = text;
+        if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
+        if (q.empty()) q = Xapian::Query::MatchAll;
+        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+        if (request.sort == Sort::mixed)
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                              Xapian::Query(new RecencySource(request.half_life_days, kRecencyBoost, today_in_days())));
+        return q;
+    };
+
+    Xapian::Enquire enquire(db_);
+    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
+    if (request.sort == Sort::newest) enquire.set_sort_by_key_then_relevance(new DateKey(true), true);
+    if (request.sort == Sort::oldest) enquire.set_sort_by_key_then_relevance(new DateKey(false), false);
+    Xapian::ValueCountMatchSpy years(schema::slot(schema::Slot::year));
+    Xapian::ValueCountMatchSpy sections(schema::slot(schema::Slot::section));
+    Xapian::ValueCountMatchSpy sources(schema::slot(schema::Slot::source));
+    if (request.facets) {
+        enquire.add_matchspy(&years);
+        enquire.add_matchspy(&sections);
+        enquire.add_matchspy(&sources);
+    }
+    // Facets count the whole match set, so every match is looked at.
+    const Xapian::doccount check =
+        request.facets ? db_.get_doccount()
+                       : std::max<Xapian::doccount>(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
+    const auto fetch = [&](const Xapian::Query& q) {
+        enquire.set_query(q);
+        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+                                check);
+    };
+    Xapian::MSet mset = fetch(build(parsed.query));
+
+    if (has_text && mset.empty() && parsed.matching == Matching::all_words && parsed.content_words > 1) {
         ParsedQuery any = builder.parse(request.query, Matching::any_word);
-        Xapian::MSet relaxed = fetch(any.query);
+        // (The match spies saw nothing of the empty first pass.)
+        Xapian::MSet relaxed = fetch(build(any.query));
         if (!relaxed.empty()) {
             parsed = std::move(any);
             mset = std::move(relaxed);
@@ -67,6 +234,12 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.matching = parsed.matching;
     results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
+    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = parsed.corrected;
+    if (request.facets) {
+        collect_facet(years, "year", results.facets);
+        collect_facet(sections, "section", results.facets);
+        collect_facet(sources, "source", results.facets);
+    }
 
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -75,9 +248,24 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         hit.docid = *it;
         hit.score = it.get_weight();
         hit.percent = it.get_percent();
-        hit.article = stored_article(it.get_document());
+        const Xapian::Document doc = it.get_document();
+        hit.article = stored_article(doc);
+        hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
+        hit.other_versions = request.collapse ? it.get_collapse_count() : 0;
+        if (request.explain) {
+            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+                Xapian::Enquire one(db_);
+                one.set_query(Xapian::Query(*t));
+                const OnlyDoc only(*it);
+                const Xapian::MSet m = one.get_mset(0, 1, nullptr, &only);
+                hit.explanation.push_back({*t, m.empty() ? 0.0 : m.begin().get_weight()});
+            }
+            std::sort(hit.explanation.begin(), hit.explanation.end(),
+                      [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
+        }
         results.hits.push_back(std::move(hit));
     }
+    results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }
 

@@ -1,12 +1,17 @@
-// Running a search over one or more databases (searched as one).
+// Running a search over one or more databases (searched as one): the query,
+// filters, sort, facets, syndicated-copy collapsing and suggestions. The
+// terminal, JSON, batch and HTTP front ends all go through Searcher.
 #pragma once
 
 #include "analysis/analyzer.h"
 #include "article.h"
 #include "query/query_builder.h"
+#include "query/synonyms.h"
 
 #include <xapian.h>
 
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,18 +24,53 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A bad parameter (an unreadable date, an unknown sort...); what() is a one-line reason.
+class RequestError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class Sort { relevance, newest, oldest, mixed };
+
+struct Filters {
+    std::string from;    // "2024", "2024-06", "2024-06-15" (inclusive); empty: no bound
+    std::string to;      // same forms, inclusive (a year or month means its end)
+    std::string section; // exact section name (accents and case ignored)
+    std::string source;  // exact outlet name
+    std::string author;  // exact author name
+    std::string lang;    // ISO 639-1 code
+    bool empty() const {
+        return from.empty() && to.empty() && section.empty() && source.empty() && author.empty() && lang.empty();
+    }
+};
+
 struct SearchRequest {
     std::string query;
     std::size_t offset = 0;
     std::size_t limit = 10;
+    Filters filters;
+    Sort sort = Sort::relevance;
+    double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
+    bool facets = false;
+    bool collapse = true;        // group syndicated copies under the best version
+    bool explain = false;        // per-result matched terms and their weights
+    std::string like;            // --like URL: articles about the same story (query may be empty)
+};
+
+struct TermWeight {
+    std::string term; // the index term, e.g. "Zsoldad" (stem) or "soldados"
+    double weight = 0;
 };
 
 struct Hit {
-    std::size_t rank = 0;   // 1-based, over the whole result list
+    std::size_t rank = 0; // 1-based, over the whole result list
     Xapian::docid docid = 0;
-    double score = 0;       // BM25 weight
+    double score = 0;     // BM25 weight (plus recency lift with Sort::mixed)
     int percent = 0;
     Article article;
+    Xapian::doccount other_versions = 0; // syndicated copies collapsed under this one
+    std::string cluster;                 // the key that lists them (SearchRequest-independent)
+    std::vector<TermWeight> explanation; // with SearchRequest::explain
 };
 
 struct TotalEstimate {
@@ -40,31 +80,53 @@ struct TotalEstimate {
     bool exact() const { return lower == upper; }
 };
 
+// facet name ("year", "section", "source") -> (value, count), by count then value.
+using Facets = std::map<std::string, std::vector<std::pair<std::string, Xapian::doccount>>>;
+
 struct SearchResults {
     std::string query;
     Matching matching = Matching::all_words;
-    bool relaxed = false;  // no article had all the words; showing those with some
+    bool relaxed = false; // no article had all the words; showing those with some
     TotalEstimate total;
     std::vector<Hit> hits;
-    analysis::QueryTerms terms; // what to highlight
+    Facets facets;                  // with SearchRequest::facets
+    std::string suggestion;         // "did you mean", when the query finds little
+    Filters applied;                // the filters in force (options and query fields)
+    analysis::QueryTerms terms;     // what to highlight
+    double seconds = 0;             // time spent searching
 };
 
 class Searcher {
 public:
-    // Opens the databases read-only. Throws DatabaseError.
-    explicit Searcher(const std::vector<std::string>& db_paths);
+    // Opens the databases read-only; synonyms from the file, else the default
+    // Spanish list, or none. Throws DatabaseError, RequestError.
+    explicit Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
+                      bool use_synonyms = true);
 
-    // Throws QuerySyntaxError.
+    // Throws QuerySyntaxError, RequestError.
     SearchResults search(const SearchRequest& request);
+
+    // The stored article with this docid, nullopt when there is none.
+    std::optional<Article> article(Xapian::docid id);
+    // The docid of the article with this URL (or stable id), 0 when none.
+    Xapian::docid find_url(const std::string& url);
+    // All versions (syndicated copies) of the story `id` belongs to, itself included, best first.
+    std::vector<Hit> versions(Xapian::docid id);
+
+    // Picks up what the indexer committed since the last call.
+    void reopen() { db_.reopen(); }
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    std::string last_updated() const; // when the indexer last committed (ISO 8601), or ""
 
 private:
     SearchResults run_once(const SearchRequest& request);
+    template <typename F> auto retrying(F&& f) -> decltype(f());
 
     std::vector<std::string> paths_;
     analysis::Analyzer analyzer_;
+    Synonyms synonyms_;
     Xapian::Database db_;
 };
 

@@ -1,7 +1,9 @@
 #include "pipeline/index_writer.h"
 
+#include "dedup/near_duplicates.h"
 #include "document.h"
 #include "schema.h"
+#include "util/hash.h"
 
 #include <chrono>
 #include <ctime>
@@ -37,6 +39,7 @@ IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& anal
     : db_(open_writable(path)), analyzer_(analyzer), tg_(analyzer.term_generator()),
       commit_every_(commit_every == 0 ? 1 : commit_every) {
     tg_.set_database(db_);
+    tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING); // "did you mean" from the archive's own words
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
@@ -60,7 +63,9 @@ WriteOutcome IndexWriter::write(const Article& article) {
             return WriteOutcome::unchanged;
         outcome = WriteOutcome::updated;
     }
-    db_.replace_document(id, build_document(article, analyzer_, tg_));
+    Xapian::Document doc = build_document(article, analyzer_, tg_);
+    dedup::mark_near_duplicates(db_, doc, article.text, util::hash_hex(id), analyzer_);
+    db_.replace_document(id, doc);
     if (++pending_ >= commit_every_) commit();
     return outcome;
 }

@@ -1,9 +1,11 @@
 #include "query/query_builder.h"
 
 #include "analysis/tokens.h"
+#include "query/date_range.h"
 #include "schema.h"
 
 #include <array>
+#include <regex>
 #include <utility>
 
 namespace hemeroteca::search {
@@ -12,48 +14,80 @@ namespace {
 
 // Free-text fields: (name in the query, prefix). Spanish and English names.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kTextFields = {{
-    {"titulo", schema::prefix::title},     {"title", schema::prefix::title},
-    {"autor", schema::prefix::author},     {"author", schema::prefix::author},
-    {"seccion", schema::prefix::section},  {"section", schema::prefix::section},
-    {"fuente", schema::prefix::source},    {"source", schema::prefix::source},
-    {"medio", schema::prefix::source},     {"outlet", schema::prefix::source},
+    {"titulo", schema::prefix::title},
+    {"title", schema::prefix::title},
+    {"autor", schema::prefix::author},
+    {"author", schema::prefix::author},
+    {"seccion", schema::prefix::section},
+    {"section", schema::prefix::section},
+    {"fuente", schema::prefix::source},
+    {"source", schema::prefix::source},
+    {"medio", schema::prefix::source},
+    {"outlet", schema::prefix::source},
 }};
 
 // Exact-value filters.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBooleanFields = {{
-    {"idioma", schema::prefix::lang}, {"lang", schema::prefix::lang}, {"language", schema::prefix::lang},
+    {"idioma", schema::prefix::lang},
+    {"lang", schema::prefix::lang},
+    {"language", schema::prefix::lang},
 }};
+
+constexpr std::array<std::string_view, 2> kDateFields = {"fecha", "date"};
 
 bool is_field_name(std::string_view word) {
     for (const auto& [name, prefix] : kTextFields)
         if (name == word) return true;
     for (const auto& [name, prefix] : kBooleanFields)
         if (name == word) return true;
+    for (const auto name : kDateFields)
+        if (name == word) return true;
     return false;
 }
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 } // namespace
 
-QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db)
-    : analyzer_(analyzer), qp_(analyzer.query_parser()) {
-    qp_.set_database(db); // for wildcards
+std::string rewrite_spanish_dates(const std::string& q) {
+    static const std::regex range(R"(\b(fecha|date):([a-z]+)\.\.([a-z]+)\s+(\d{4})\b)");
+    static const std::regex single(R"(\b(fecha|date):([a-z]+)\s+(\d{4})\b)");
+    std::string out = std::regex_replace(q, range, "$1:$2-$4..$3-$4");
+    return std::regex_replace(out, single, "$1:$2-$3");
+}
+
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms) :
+    analyzer_(analyzer), synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()) {
+    qp_.set_database(db); // for wildcards and spelling
     for (const auto& [name, prefix] : kTextFields) qp_.add_prefix(std::string(name), std::string(prefix));
-    for (const auto& [name, prefix] : kBooleanFields)
-        qp_.add_boolean_prefix(std::string(name), std::string(prefix));
+    for (const auto& [name, prefix] : kBooleanFields) qp_.add_boolean_prefix(std::string(name), std::string(prefix));
+    for (const auto name : kDateFields)
+        qp_.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
 }
 
 std::size_t QueryBuilder::count_content_words(const std::string& normalized) const {
     std::size_t count = 0;
     analysis::tokenize(normalized, [&](const analysis::Token& tok) {
         const bool field = tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
-        if (field || analysis::is_query_operator(tok.text)) return;
+        const bool field_value = tok.begin > 0 && normalized[tok.begin - 1] == ':';
+        if (field || field_value || analysis::is_query_operator(tok.text)) return;
         if (!analyzer_.is_stopword(analyzer_.term(tok.text))) ++count;
     });
     return count;
+}
+
+bool QueryBuilder::has_unknown_word(const std::string& normalized) const {
+    // Xapian proposes a more frequent neighbour even for a correct word; a
+    // suggestion is only useful when some word is not in the archive at all.
+    bool unknown = false;
+    analysis::tokenize(normalized, [&](const analysis::Token& tok) {
+        const bool field = tok.end < normalized.size() && normalized[tok.end] == ':';
+        if (field || analysis::is_query_operator(tok.text)) return;
+        if (db_.get_termfreq(analyzer_.term(tok.text)) == 0) unknown = true;
+    });
+    return unknown;
 }
 
 Matching QueryBuilder::default_matching(const std::string& user_query) const {
@@ -63,13 +97,17 @@ Matching QueryBuilder::default_matching(const std::string& user_query) const {
 }
 
 ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching) {
-    const std::string normalized = analyzer_.normalize_query(user_query);
+    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
     qp_.set_default_op(matching == Matching::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     ParsedQuery parsed;
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);
     try {
-        parsed.query = qp_.parse_query(normalized, kFlags);
+        parsed.query = qp_.parse_query(synonyms_.expand(normalized), kFlags);
+        // The correction is of the expanded text; suggest it only when it is a plain correction.
+        const std::string corrected = qp_.get_corrected_query_string();
+        if (!corrected.empty() && corrected.find(" OR ") == std::string::npos && has_unknown_word(normalized))
+            parsed.corrected = corrected;
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {

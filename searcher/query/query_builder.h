@@ -1,9 +1,11 @@
 // User query text -> Xapian::Query, through the one Analyzer.
 //
-// Syntax (README "Query syntax"): words, "phrases", AND/OR/NOT (upper case),
-// -exclusion, +required, wildcards (corrup*), and fields by Spanish or English
-// name: titulo:/title:, autor:/author:, seccion:/section:, fuente:/source:,
-// idioma:/lang:.
+// Syntax (README "Query syntax"): words, "phrases", AND/OR/NOT/NEAR (upper
+// case), -exclusion, +required, wildcards (corrup*), fields by Spanish or
+// English name: titulo:/title:, autor:/author:, seccion:/section:,
+// fuente:/source:/medio:, idioma:/lang:, and dates fecha:/date: (2024,
+// 2024-06..2024-12, ..2019, marzo..mayo 2004). Synonyms expand (EEUU ->
+// Estados Unidos).
 //
 // Policy: short keyword queries want articles with all the words (AND);
 // natural questions and long queries rank by the words that matter (OR of the
@@ -11,6 +13,7 @@
 #pragma once
 
 #include "analysis/analyzer.h"
+#include "query/synonyms.h"
 
 #include <xapian.h>
 
@@ -31,11 +34,12 @@ struct ParsedQuery {
     Xapian::Query query;
     Matching matching = Matching::all_words;
     std::size_t content_words = 0; // words that are not stop-words, operators or field names
+    std::string corrected;         // a spelling correction from the archive's words, or ""
 };
 
 class QueryBuilder {
 public:
-    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db);
+    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms);
 
     // The policy's choice of matching for this query text.
     Matching default_matching(const std::string& user_query) const;
@@ -45,9 +49,15 @@ public:
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
+    bool has_unknown_word(const std::string& normalized) const;
 
     const analysis::Analyzer& analyzer_;
+    const Synonyms& synonyms_;
+    Xapian::Database db_;
     Xapian::QueryParser qp_;
 };
+
+// "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
+std::string rewrite_spanish_dates(const std::string& normalized_query);
 
 } // namespace hemeroteca::search

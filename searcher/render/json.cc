@@ -4,30 +4,80 @@
 
 namespace hemeroteca::search {
 
-nlohmann::ordered_json results_json(const SearchResults& r, const analysis::Analyzer& analyzer) {
+namespace {
+
+nlohmann::ordered_json filters_json(const Filters& f) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    const auto put = [&](const char* key, const std::string& v) {
+        if (!v.empty()) out[key] = v;
+    };
+    put("from", f.from);
+    put("to", f.to);
+    put("section", f.section);
+    put("source", f.source);
+    put("author", f.author);
+    put("lang", f.lang);
+    return out;
+}
+
+} // namespace
+
+const char* sort_name(Sort sort) {
+    switch (sort) {
+    case Sort::relevance: return "relevance";
+    case Sort::newest: return "newest";
+    case Sort::oldest: return "oldest";
+    case Sort::mixed: return "mixed";
+    }
+    return "relevance";
+}
+
+nlohmann::ordered_json hit_json(const Hit& hit) {
+    const Article& a = hit.article;
+    return {{"rank", hit.rank},   {"id", hit.docid},     {"url", a.url},         {"title", a.title},
+            {"date", a.date},     {"author", a.author},  {"section", a.section}, {"source", a.source},
+            {"lang", a.lang},     {"score", hit.score}};
+}
+
+nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest& request,
+                                    const analysis::Analyzer& analyzer) {
     snippet::SnippetOptions so;
     so.markup = {"<mark>", "</mark>", true, "…"};
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& hit : r.hits) {
-        const Article& a = hit.article;
-        hits.push_back(nlohmann::ordered_json{{"rank", hit.rank},
-                        {"id", hit.docid},
-                        {"url", a.url},
-                        {"title", a.title},
-                        {"date", a.date},
-                        {"author", a.author},
-                        {"section", a.section},
-                        {"source", a.source},
-                        {"lang", a.lang},
-                        {"score", hit.score},
-                        {"snippet", snippet::make_snippet(a.text, r.terms, analyzer, so)}});
+        nlohmann::ordered_json h = hit_json(hit);
+        h["snippet"] = snippet::make_snippet(hit.article.text, r.terms, analyzer, so);
+        h["versions"] = hit.other_versions;
+        if (request.explain) {
+            nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+            for (const auto& tw : hit.explanation) terms.push_back({{"term", tw.term}, {"weight", tw.weight}});
+            h["explain"] = std::move(terms);
+        }
+        hits.push_back(std::move(h));
     }
-    return nlohmann::ordered_json{{"query", r.query},
-            {"total", r.total.estimated},
-            {"total_exact", r.total.exact()},
-            {"matching", r.matching == Matching::all_words ? "all_words" : "any_word"},
-            {"relaxed", r.relaxed},
-            {"results", std::move(hits)}};
+    nlohmann::ordered_json out = {{"query", r.query},
+                                  {"total", r.total.estimated},
+                                  {"total_exact", r.total.exact()},
+                                  {"matching", r.matching == Matching::all_words ? "all_words" : "any_word"},
+                                  {"relaxed", r.relaxed},
+                                  {"suggestion", r.suggestion},
+                                  {"filters", filters_json(r.applied)},
+                                  {"sort", sort_name(request.sort)},
+                                  {"collapse", request.collapse},
+                                  {"offset", request.offset},
+                                  {"took_ms", r.seconds * 1000},
+                                  {"results", std::move(hits)}};
+    if (!request.like.empty()) out["like"] = request.like;
+    if (request.facets) {
+        nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+        for (const auto& [name, values] : r.facets) {
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const auto& [value, count] : values) list.push_back({{"value", value}, {"count", count}});
+            facets[name] = std::move(list);
+        }
+        out["facets"] = std::move(facets);
+    }
+    return out;
 }
 
 } // namespace hemeroteca::search

@@ -1,6 +1,7 @@
 // Results as one JSON object:
-// {query, total, total_exact, matching, relaxed,
-//  results: [{rank, url, title, date, author, section, source, score, snippet}]}
+// {query, total, total_exact, matching, relaxed, suggestion, filters, sort,
+//  took_ms, results: [{rank, id, url, title, date, author, section, source,
+//  lang, score, snippet, versions[, explain]}], facets: {year, section, source}}
 // Snippets are HTML-escaped with matches in <mark>.
 #pragma once
 
@@ -10,6 +11,12 @@
 
 namespace hemeroteca::search {
 
-nlohmann::ordered_json results_json(const SearchResults& results, const analysis::Analyzer& analyzer);
+nlohmann::ordered_json results_json(const SearchResults& results, const SearchRequest& request,
+                                    const analysis::Analyzer& analyzer);
+
+// One article with its full text (for versions and the API's article view).
+nlohmann::ordered_json hit_json(const Hit& hit);
+
+const char* sort_name(Sort sort);
 
 } // namespace hemeroteca::search

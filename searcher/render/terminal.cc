@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -13,14 +14,17 @@ namespace {
 
 struct Style {
     snippet::Markup match;
+    snippet::Markup title_match;
     const char* title_on;
     const char* dim_on;
     const char* off;
 };
 
 Style make_style(bool color) {
-    if (color) return {{"\x1b[1;33m", "\x1b[0m", false, "…"}, "\x1b[1m", "\x1b[2m", "\x1b[0m"};
-    return {{"**", "**", false, "…"}, "", "", ""};
+    if (color)
+        return {{"\x1b[1;33m", "\x1b[0m", false, "…"}, {"\x1b[1;33m", "\x1b[0m\x1b[1m", false, ""}, "\x1b[1m",
+                "\x1b[2m", "\x1b[0m"};
+    return {{"**", "**", false, "…"}, {"**", "**", false, ""}, "", "", ""};
 }
 
 std::string meta_line(const Article& a) {
@@ -43,6 +47,19 @@ std::string total_text(const SearchResults& r) {
     return count + (n == 1 && r.total.exact() ? " article" : " articles");
 }
 
+void print_facets(std::ostream& out, const Facets& facets, const Style& s) {
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"year", "Year"}, {"section", "Section"}, {"source", "Outlet"}};
+    for (const auto& [key, label] : kNames) {
+        const auto it = facets.find(key);
+        if (it == facets.end() || it->second.empty()) continue;
+        out << s.dim_on << label << ":" << s.off;
+        for (const auto& [value, count] : it->second) out << "  " << value << " (" << count << ")";
+        out << '\n';
+    }
+    out << '\n';
+}
+
 } // namespace
 
 bool use_color(ColorMode mode) {
@@ -54,16 +71,22 @@ bool use_color(ColorMode mode) {
     return isatty(STDOUT_FILENO) == 1;
 }
 
-void print_results(std::ostream& out, const SearchResults& r, const analysis::Analyzer& analyzer, bool color) {
+void print_results(std::ostream& out, const SearchResults& r, const SearchRequest& request,
+                   const analysis::Analyzer& analyzer, bool color) {
     const Style s = make_style(color);
+    const std::string what = r.query.empty() ? (request.like.empty() ? "(filters)" : "like " + request.like) : r.query;
     if (r.hits.empty()) {
-        out << "No articles match «" << r.query << "»"
+        out << "No articles match «" << what << "»"
             << (r.total.estimated > 0 ? " on this page (try a smaller --offset)." : ".") << '\n';
+        if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "?\n";
         return;
     }
-    out << "«" << r.query << "»: " << total_text(r);
+    out << "«" << what << "»: " << total_text(r);
     if (r.relaxed) out << " (none has all the words; showing those with some of them)";
-    out << ", showing " << r.hits.front().rank << "–" << r.hits.back().rank << "\n\n";
+    out << ", showing " << r.hits.front().rank << "–" << r.hits.back().rank << "\n";
+    if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "?\n";
+    out << '\n';
+    if (request.facets) print_facets(out, r.facets, s);
 
     snippet::SnippetOptions so;
     so.markup = s.match;
@@ -71,15 +94,36 @@ void print_results(std::ostream& out, const SearchResults& r, const analysis::An
         const Article& a = hit.article;
         const std::string title = a.title.empty() ? "(untitled)" : a.title;
         out << (hit.rank < 10 ? " " : "") << hit.rank << ". " << s.title_on
-            << snippet::highlight(title, r.terms, analyzer, color ? snippet::Markup{"\x1b[1;33m", "\x1b[0m\x1b[1m", false, ""} : s.match)
-            << s.off << '\n';
+            << snippet::highlight(title, r.terms, analyzer, s.title_match) << s.off << '\n';
         const std::string meta = meta_line(a);
         if (!meta.empty()) out << "    " << s.dim_on << meta << s.off << '\n';
         const std::string& where = a.url.empty() ? a.origin : a.url;
         if (!where.empty()) out << "    " << s.dim_on << where << s.off << '\n';
         const std::string snip = snippet::make_snippet(a.text, r.terms, analyzer, so);
         if (!snip.empty()) out << "    " << snip << '\n';
+        if (hit.other_versions > 0)
+            out << "    " << s.dim_on << "+ " << hit.other_versions << " more version"
+                << (hit.other_versions == 1 ? "" : "s") << " (--versions " << where << ")" << s.off << '\n';
+        if (!hit.explanation.empty()) {
+            out << "    " << s.dim_on << "matched:";
+            for (const auto& tw : hit.explanation) {
+                char w[32];
+                std::snprintf(w, sizeof w, "%.2f", tw.weight);
+                out << " " << tw.term << "=" << w;
+            }
+            out << s.off << '\n';
+        }
         out << '\n';
+    }
+}
+
+void print_versions(std::ostream& out, const std::vector<Hit>& versions, bool color) {
+    const Style s = make_style(color);
+    out << versions.size() << (versions.size() == 1 ? " version" : " versions") << " of this story, oldest first\n\n";
+    for (const auto& v : versions) {
+        out << (v.rank < 10 ? " " : "") << v.rank << ". " << s.title_on << v.article.title << s.off << '\n';
+        out << "    " << s.dim_on << meta_line(v.article) << s.off << '\n';
+        out << "    " << s.dim_on << (v.article.url.empty() ? v.article.origin : v.article.url) << s.off << "\n\n";
     }
 }
 

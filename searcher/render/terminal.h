@@ -13,7 +13,10 @@ enum class ColorMode { automatic, always, never };
 // Whether to colour, given the mode, whether stdout is a TTY and NO_COLOR / TERM.
 bool use_color(ColorMode mode);
 
-void print_results(std::ostream& out, const SearchResults& results, const analysis::Analyzer& analyzer,
-                   bool color);
+void print_results(std::ostream& out, const SearchResults& results, const SearchRequest& request,
+                   const analysis::Analyzer& analyzer, bool color);
+
+// The versions of one story (--versions URL).
+void print_versions(std::ostream& out, const std::vector<Hit>& versions, bool color);
 
 } // namespace hemeroteca::search

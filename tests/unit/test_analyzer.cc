@@ -27,7 +27,8 @@ public:
 
     std::set<std::string> find(const std::string& query,
                                 search::Matching m = search::Matching::all_words) {
-        search::QueryBuilder qb(analyzer_, db_);
+        const search::Synonyms none;
+        search::QueryBuilder qb(analyzer_, db_, none);
         Xapian::Enquire enquire(db_);
         enquire.set_query(qb.parse(query, m).query);
         std::set<std::string> out;

@@ -1,0 +1,120 @@
+#include "dedup/near_duplicates.h"
+
+#include "analysis/tokens.h"
+#include "schema.h"
+#include "util/hash.h"
+
+#include <array>
+#include <cstdio>
+#include <limits>
+
+namespace hemeroteca::dedup {
+
+namespace {
+
+// Fixed pseudo-random odd multipliers and offsets: the same permutations on every run.
+struct Permutations {
+    std::array<std::uint64_t, kHashes> mul{};
+    std::array<std::uint64_t, kHashes> add{};
+    Permutations() {
+        std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+        const auto next = [&state] { // splitmix64
+            std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            return z ^ (z >> 31);
+        };
+        for (std::size_t i = 0; i < kHashes; ++i) {
+            mul[i] = next() | 1;
+            add[i] = next();
+        }
+    }
+};
+
+const Permutations& permutations() {
+    static const Permutations p;
+    return p;
+}
+
+std::string encode(const Signature& sig) {
+    std::string out;
+    out.reserve(sig.size() * 8);
+    char buf[9];
+    for (const auto v : sig) {
+        std::snprintf(buf, sizeof buf, "%08x", v);
+        out += buf;
+    }
+    return out;
+}
+
+std::optional<Signature> decode(const std::string& s) {
+    if (s.size() != kHashes * 8) return std::nullopt;
+    Signature sig(kHashes);
+    for (std::size_t i = 0; i < kHashes; ++i)
+        sig[i] = static_cast<std::uint32_t>(std::stoul(s.substr(i * 8, 8), nullptr, 16));
+    return sig;
+}
+
+std::string band_term(const Signature& sig, std::size_t band) {
+    util::Fnv1a64 h;
+    for (std::size_t r = 0; r < kRows; ++r) {
+        const std::uint32_t v = sig[band * kRows + r];
+        h.add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
+    }
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%02zu%08llx", band, static_cast<unsigned long long>(h.value() & 0xFFFFFFFFULL));
+    return std::string(schema::prefix::simhash_band) + buf;
+}
+
+} // namespace
+
+std::optional<Signature> signature(std::string_view text, const analysis::Analyzer& analyzer) {
+    std::vector<std::string> words;
+    analysis::tokenize(text, [&](const analysis::Token& t) { words.push_back(analyzer.term(t.text)); });
+    if (words.size() < kMinWords) return std::nullopt;
+    const Permutations& p = permutations();
+    std::array<std::uint64_t, kHashes> mins;
+    mins.fill(std::numeric_limits<std::uint64_t>::max());
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+        const std::uint64_t x = util::Fnv1a64().field(words[i]).field(words[i + 1]).field(words[i + 2]).value();
+        for (std::size_t k = 0; k < kHashes; ++k) mins[k] = std::min(mins[k], x * p.mul[k] + p.add[k]);
+    }
+    Signature sig(kHashes);
+    for (std::size_t k = 0; k < kHashes; ++k) sig[k] = static_cast<std::uint32_t>(mins[k] >> 32);
+    return sig;
+}
+
+double similarity(const Signature& a, const Signature& b) {
+    if (a.size() != b.size() || a.empty()) return 0;
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+    return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+void mark_near_duplicates(const Xapian::Database& db, Xapian::Document& doc, std::string_view text,
+                          const std::string& own_key, const analysis::Analyzer& analyzer) {
+    const auto sig = signature(text, analyzer);
+    std::string cluster = own_key;
+    if (sig) {
+        double best = kMinSimilarity;
+        for (std::size_t band = 0; band < kBands; ++band) {
+            const std::string term = band_term(*sig, band);
+            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+                const Xapian::Document other = db.get_document(*it);
+                const auto other_sig = decode(other.get_value(schema::slot(schema::Slot::fingerprint)));
+                if (!other_sig) continue;
+                const double s = similarity(*sig, *other_sig);
+                if (s >= best) {
+                    best = s;
+                    cluster = other.get_value(schema::slot(schema::Slot::cluster));
+                }
+            }
+        }
+        if (cluster.empty()) cluster = own_key;
+        doc.add_value(schema::slot(schema::Slot::fingerprint), encode(*sig));
+        for (std::size_t band = 0; band < kBands; ++band) doc.add_boolean_term(band_term(*sig, band));
+    }
+    doc.add_value(schema::slot(schema::Slot::cluster), cluster);
+}
+
+} // namespace hemeroteca::dedup

@@ -1,0 +1,41 @@
+// Near-duplicate detection at index time: one wire story in several outlets,
+// two crawls of one page. Each body gets a MinHash signature over its word
+// 3-grams (kHashes values); its kBands bands of kRows values become boolean
+// terms, so candidates are found with term lookups (LSH). A candidate whose
+// signature agrees on at least kMinSimilarity of the values (an estimate of
+// the Jaccard similarity of the two texts) shares its cluster key
+// (Slot::cluster), on which the searcher collapses.
+#pragma once
+
+#include "analysis/analyzer.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hemeroteca::dedup {
+
+inline constexpr std::size_t kBands = 20;
+inline constexpr std::size_t kRows = 5;
+inline constexpr std::size_t kHashes = kBands * kRows;
+inline constexpr double kMinSimilarity = 0.6;
+inline constexpr std::size_t kMinWords = 60; // shorter texts (teasers) are never grouped
+
+using Signature = std::vector<std::uint32_t>; // kHashes values
+
+// The MinHash signature of a text's word 3-grams, or nullopt when too short.
+std::optional<Signature> signature(std::string_view text, const analysis::Analyzer& analyzer);
+
+// The share of equal values: an estimate of the Jaccard similarity.
+double similarity(const Signature& a, const Signature& b);
+
+// Sets Slot::fingerprint, the band terms and Slot::cluster on `doc`: the
+// cluster of the most similar near-duplicate already in `db`, else `own_key`.
+void mark_near_duplicates(const Xapian::Database& db, Xapian::Document& doc, std::string_view text,
+                          const std::string& own_key, const analysis::Analyzer& analyzer);
+
+} // namespace hemeroteca::dedup

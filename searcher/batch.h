@@ -1,0 +1,18 @@
+// Batch mode (--queries FILE): many queries, one open database, JSON Lines out.
+// Each input line is a query, or a JSON object {"id", "query", "limit",
+// "offset", "from", "to", "section", "source", "author", "lang", "sort",
+// "facets", "collapse"}. Each output line is the query's results_json() plus
+// "id" and "line"; a line that fails gives {"line", "id", "error"}.
+#pragma once
+
+#include "search.h"
+
+#include <istream>
+#include <ostream>
+
+namespace hemeroteca::search {
+
+// Returns the number of lines that failed.
+std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::istream& in, std::ostream& out);
+
+} // namespace hemeroteca::search

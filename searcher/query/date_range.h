@@ -1,0 +1,27 @@
+// Date bounds for filters: "2024", "2024-06", "2024-06-15", "marzo-2004",
+// "mar-2004", "2004-marzo" (Spanish or English month names). A start bound is
+// the first day of its period, an end bound the last; both as "YYYYMMDD",
+// the form of schema::Slot::date.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace hemeroteca::search {
+
+// Throws RequestError (search.h) on an unreadable date.
+std::string date_bound(std::string_view text, bool end_of_period);
+
+// A query matching articles dated within [from, to]; either may be empty (open).
+Xapian::Query date_range_query(const std::string& from, const std::string& to);
+
+// "fecha:" / "date:" in queries: "2024", "2024-06..2024-12", "..2019", "2019..",
+// "marzo-2004..mayo-2004".
+class DateFieldProcessor : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override;
+};
+
+} // namespace hemeroteca::search
