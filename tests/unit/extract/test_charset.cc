@@ -25,6 +25,7 @@ TEST_CASE("decode_html trusts the bytes over a wrong declaration", "[extract][ch
         {"http header wins over meta", "<meta charset=\"utf-8\"><p>Le\xF3n</p>", "windows-1252", "windows-1252", "León"},
         {"utf-8 BOM", "\xEF\xBB\xBF<p>Jos\xC3\xA9</p>", "", "utf-8", "José"},
         {"iso-8859-15 really iso-8859-15 (euro sign)", "<meta charset=iso-8859-15><p>100 \xA4 en Le\xF3n</p>", "", "iso-8859-15", "100 € en León"},
+        {"utf-8 page with stray windows-1252 bytes", "<meta charset=utf-8><p>Espa\xC3\xB1" "a y Le\xC3\xB3n, Per\xFA</p>", "", "utf-8", "España y León, Perú"},
         {"double-encoded utf-8 repaired", "<meta charset=utf-8><p>Espa\xC3\x83\xC2\xB1" "a y Am\xC3\x83\xC2\xA9rica</p>", "", "utf-8", "España y América"},
     };
     for (const Case& c : cases) {

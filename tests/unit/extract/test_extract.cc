@@ -139,6 +139,24 @@ TEST_CASE("strip_outlet_tail removes only the outlet", "[extract]") {
     CHECK(strip_outlet_tail("Titular | Economía | La Nación", "La Nación", "lanacion.com.ar") == "Titular | Economía");
 }
 
+TEST_CASE("a section index is not an article", "[extract]") {
+    std::string html = "<html><head><title>Deportes | Diario</title><meta property='og:type' content='website'></head><body>";
+    for (int i = 0; i < 20; ++i)
+        html += "<article><h3><a href='/deportes/nota-" + std::to_string(i) + "'>Titular de la nota deportiva número " +
+                std::to_string(i) + "</a></h3><p>Un resumen breve de la nota deportiva " + std::to_string(i) + " que se publica hoy en la portada.</p></article>";
+    html += "</body></html>";
+    ExtractOptions options;
+    options.url = "https://diario.com/deportes/";
+    const Extraction e = extract_article(html, options);
+    CHECK(!e.is_article);
+    INFO(e.reason);
+    CHECK(e.reason.find("index") != std::string::npos);
+    options.keep_non_articles = true;
+    const Extraction kept = extract_article(html, options);
+    CHECK(kept.is_article);
+    CHECK(!kept.reason.empty());
+}
+
 TEST_CASE("pages without article text are not articles", "[extract]") {
     const Extraction shell = extract_article("<html><body><div id=app></div><script>render()</script></body></html>", {});
     CHECK(!shell.is_article);
