@@ -44,6 +44,17 @@ template <typename F> void for_each_author(std::string_view authors, F&& f) {
     }
 }
 
+// "internacional" and "Internacional" are one section in the facets.
+std::string capitalized(const std::string& s) {
+    Xapian::Utf8Iterator it(s);
+    if (it == Xapian::Utf8Iterator()) return s;
+    std::string out;
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*it));
+    ++it;
+    out.append(it.raw(), static_cast<std::size_t>(s.data() + s.size() - it.raw()));
+    return out;
+}
+
 } // namespace
 
 std::string id_term(const Article& article) {
@@ -102,7 +113,7 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
         doc.add_value(schema::slot(schema::Slot::datetime), a.date);
         doc.add_value(schema::slot(schema::Slot::year), day.substr(0, 4));
     }
-    if (!a.section.empty()) doc.add_value(schema::slot(schema::Slot::section), a.section);
+    if (!a.section.empty()) doc.add_value(schema::slot(schema::Slot::section), capitalized(a.section));
     if (!a.source.empty()) doc.add_value(schema::slot(schema::Slot::source), a.source);
     doc.add_value(schema::slot(schema::Slot::content_hash), content_hash(a));
 

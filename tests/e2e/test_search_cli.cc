@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 
@@ -13,17 +15,6 @@ using namespace hemeroteca::test;
 using nlohmann::json;
 
 namespace {
-
-const std::filesystem::path& corpus_db() {
-    static const TempDir tmp;
-    static const std::filesystem::path db = [] {
-        const auto path = tmp / "corpus.db";
-        const auto r = index(path, {(source_dir() / "corpus").string()});
-        if (r.exit_code != 0) FAIL("indexing corpus/ failed: " << r.err);
-        return path;
-    }();
-    return db;
-}
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
@@ -191,4 +182,18 @@ TEST_CASE("no match and a syntax error: clear messages and exit codes", "[e2e][s
     const auto nodb = run({search_bin(), "--db", db + "-missing", "Rusia"});
     CHECK(nodb.exit_code == 3);
     CHECK(nodb.err.find("no database at") != std::string::npos);
+}
+
+TEST_CASE("terminal output: colour on a TTY unless NO_COLOR", "[e2e][search][terminal]") {
+    // script(1) (util-linux, in every Debian) gives the program a real TTY.
+    if (!std::filesystem::exists("/usr/bin/script")) {
+        std::fprintf(stderr, "SKIPPED: /usr/bin/script is not installed\n");
+        std::_Exit(77);
+    }
+    const std::string cmd = search_bin() + " --db " + corpus_db().string() + " Kursk";
+    const auto tty = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm"});
+    CHECK(tty.out.find("\x1b[1;33mKursk\x1b[0m") != std::string::npos);
+    const auto no_color = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm", "NO_COLOR=1"});
+    CHECK(no_color.out.find("\x1b[") == std::string::npos);
+    CHECK(no_color.out.find("**Kursk**") != std::string::npos);
 }

@@ -16,17 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::filesystem::path& corpus_db() {
-    static const TempDir tmp;
-    static const std::filesystem::path db = [] {
-        const auto path = tmp / "corpus.db";
-        const auto r = index(path, {(source_dir() / "corpus").string()});
-        if (r.exit_code != 0) FAIL("indexing corpus/ failed: " << r.err);
-        return path;
-    }();
-    return db;
-}
-
 const std::string kWireA =
     "https://www.gacetametropolitana.mx/2025/01/10/ciencia/omm-2024-record-temperatura-umbral-1-5-grados/";
 const std::string kWireB = "https://noticiasdelcaribe.do/internacional/omm-confirma-2024-record-calor-global-452841";

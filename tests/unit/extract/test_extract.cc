@@ -139,6 +139,24 @@ TEST_CASE("strip_outlet_tail removes only the outlet", "[extract]") {
     CHECK(strip_outlet_tail("Titular | Economía | La Nación", "La Nación", "lanacion.com.ar") == "Titular | Economía");
 }
 
+TEST_CASE("an old page without <p> still yields its text", "[extract]") {
+    const char* html = R"(<html><head><title>Una noticia antigua - Diario Viejo</title></head><body><table><tr>
+<td class="menu"><a href="/">Portada</a> <a href="/x">Nacional</a></td><td>
+<font size="4"><b>Una noticia antigua</b></font><br><br>
+El Ayuntamiento aprobó ayer el presupuesto municipal para el próximo año con los votos del equipo de gobierno y la abstención de la oposición.<br><br>
+La alcaldesa defendió que las cuentas son realistas y que permitirán reducir la deuda sin subir los impuestos, una promesa que repitió varias veces.
+</td></tr></table><div class="footer">© Diario Viejo 2003. Todos los derechos reservados.</div></body></html>)";
+    ExtractOptions options;
+    options.url = "http://www.diarioviejo.es/2003/05/12/noticia.html";
+    const Extraction e = extract_article(html, options);
+    CHECK(e.is_article);
+    CHECK(e.article.title == "Una noticia antigua");
+    CHECK(e.article.date == "2003-05-12");
+    CHECK(e.article.text.find("con los votos del equipo de gobierno y la abstención de la oposición.\n\nLa alcaldesa defendió") != std::string::npos);
+    CHECK(e.article.text.find("Portada") == std::string::npos);
+    CHECK(e.article.text.find("derechos reservados") == std::string::npos);
+}
+
 TEST_CASE("a section index is not an article", "[extract]") {
     std::string html = "<html><head><title>Deportes | Diario</title><meta property='og:type' content='website'></head><body>";
     for (int i = 0; i < 20; ++i)

@@ -190,3 +190,29 @@ TEST_CASE("every shared page extracts to valid UTF-8 without errors", "[extract]
     std::printf("extracted %d shared pages; body agreement with and without the pre-scan >= %.3f\n", pages, min_agreement);
     CHECK(pages >= 60);
 }
+
+TEST_CASE("truncated and corrupted shared pages extract without errors", "[extract][shared]") {
+    const auto dir = test::require_shared_data("pages/trafilatura-es/html");
+    int runs = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string page = test::read_file(entry.path());
+        INFO(entry.path().string());
+        // Cut anywhere: inside a tag, an attribute, a comment, a script, a UTF-8 sequence.
+        for (std::size_t k = 1; k < 8; ++k) {
+            const std::size_t cut = page.size() * k / 8 + k * 7919 % 97;
+            extract::Extraction e;
+            REQUIRE_NOTHROW(e = extract::extract_article(std::string_view(page).substr(0, std::min(cut, page.size())), {}));
+            CHECK(extract::is_valid_utf8(e.article.text));
+            ++runs;
+        }
+        // Bytes that are not UTF-8 in the middle of a UTF-8 page.
+        std::string corrupted = page;
+        for (std::size_t i = corrupted.size() / 3; i < corrupted.size(); i += corrupted.size() / 5) corrupted[i] = '\xFF';
+        extract::Extraction e;
+        REQUIRE_NOTHROW(e = extract::extract_article(corrupted, {}));
+        CHECK(extract::is_valid_utf8(e.article.text));
+        ++runs;
+    }
+    std::printf("extracted %d truncated or corrupted pages\n", runs);
+    CHECK(runs > 100);
+}
