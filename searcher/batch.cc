@@ -35,6 +35,7 @@ SearchRequest request_from_json(const nlohmann::json& j, SearchRequest r) {
     if (const auto it = j.find("sort"); it != j.end()) r.sort = parse_sort(it->get<std::string>());
     if (const auto it = j.find("facets"); it != j.end()) r.facets = it->get<bool>();
     if (const auto it = j.find("collapse"); it != j.end()) r.collapse = it->get<bool>();
+    if (const auto it = j.find("exact_boost"); it != j.end()) r.exact_boost = it->get<double>();
     return r;
 }
 

@@ -163,7 +163,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.query = request.query;
     results.applied = request.filters;
 
-    QueryBuilder builder(analyzer_, db_, synonyms_);
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
     ParsedQuery parsed;
     const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));

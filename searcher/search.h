@@ -54,6 +54,7 @@ struct SearchRequest {
     bool facets = false;
     bool collapse = true;        // group syndicated copies under the best version
     bool explain = false;        // per-result matched terms and their weights
+    double exact_boost = 0;      // weight of exact word forms over other forms (see QueryBuilder)
     std::string like;            // --like URL: articles about the same story (query may be empty)
 };
 

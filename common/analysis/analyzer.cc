@@ -50,10 +50,10 @@ void Analyzer::index_text(Xapian::TermGenerator& tg, std::string_view text, Xapi
     tg.index_text(normalize(text), wdf_inc, std::string(prefix));
 }
 
-Xapian::QueryParser Analyzer::query_parser() const {
+Xapian::QueryParser Analyzer::query_parser(bool exact_forms) const {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer_);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stemming_strategy(exact_forms ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(make_stopper());
     return qp;
 }

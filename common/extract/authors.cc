@@ -28,6 +28,11 @@ bool plausible_name(std::string_view name) {
     if (name.empty() || name.size() > 80) return false;
     if (name.find("://") != std::string_view::npos || name.find('@') != std::string_view::npos) return false;
     const std::size_t digits = static_cast<std::size_t>(std::count_if(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    // A host name ("elmundo.es", "Elpais.cr") names the outlet, not a journalist.
+    const std::size_t dot = name.rfind('.');
+    if (name.find(' ') == std::string_view::npos && dot != std::string_view::npos && dot + 1 < name.size() &&
+        name.size() - dot - 1 <= 3 && dot > 1)
+        return false;
     return digits < 2 && words(name).size() <= 7;
 }
 
@@ -45,6 +50,26 @@ void add_unique(std::vector<std::string>& names, std::string name) {
     for (const auto& n : names)
         if (fold(n) == key) return;
     names.push_back(std::move(name));
+}
+
+// A byline's text without its place and time ("<span class=localizacion>Madrid</span>").
+std::string byline_text(const GumboNode* node) {
+    std::string out;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+        const auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT) {
+            out += child->v.text.text;
+            continue;
+        }
+        if (!is_element(child) || tag_of(child) == GUMBO_TAG_TIME) continue;
+        const std::string c = class_and_id(child);
+        bool place_or_time = false;
+        for (const char* w : {"locali", "location", "lugar", "ciudad", "place", "date", "fecha", "time", "hora"})
+            place_or_time = place_or_time || c.find(w) != std::string::npos;
+        if (!place_or_time) out += ' ' + byline_text(child) + ' ';
+    }
+    return collapse_spaces(out);
 }
 
 // Visible bylines: elements whose class/id says author/byline/firma, or rel=author links.
@@ -66,7 +91,7 @@ std::vector<std::string> bylines(const GumboNode* root) {
         const std::string cls = class_and_id(n);
         if (cls.find("byline") != std::string::npos || cls.find("author-name") != std::string::npos ||
             cls.find("autor") != std::string::npos || cls.find("firma") != std::string::npos) {
-            const std::string text = text_of(n);
+            const std::string text = byline_text(n);
             if (text.size() < 120)
                 for (auto& name : clean_byline(text)) add_unique(names, std::move(name));
             return false;
@@ -94,7 +119,9 @@ std::vector<std::string> clean_byline(std::string_view byline) {
                 break;
             }
     }
-    // Split on ",", " y ", " and ", " & ", "/" and "|".
+    // "Name | Place | Date": fields after a bar are not names.
+    if (const std::size_t bar = s.find('|'); bar != std::string::npos && bar > 0) s = trim(std::string_view(s).substr(0, bar));
+    // Split on ",", " y ", " and ", " & " and "/".
     std::vector<std::string> parts;
     std::string cur;
     auto flush = [&] {

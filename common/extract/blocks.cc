@@ -63,6 +63,7 @@ public:
         const GumboTag t = tag_of(node);
         if (t == GUMBO_TAG_BR) {
             current_.text += kLineBreak;
+            links_at_break_.push_back(current_.link_chars);
             return;
         }
         const bool block = !is_inline(t);
@@ -99,31 +100,37 @@ private:
         if (is_boilerplate_tag(node)) return true;
         if (is_hidden(node) && options_.mass->raw(node) < 400) return true;
         // A hint on an element that holds most of the body is a false alarm.
-        if (has_boilerplate_hint(node) && !has_body_hint(node)) return options_.mass->raw(node) * 10 < options_.container_mass * 6;
+        const ClassHints hints = options_.mass->hints(node);
+        if (hints.boilerplate && !hints.body) return options_.mass->raw(node) * 10 < options_.container_mass * 6;
         return false;
     }
 
     void flush() {
         Block b = std::move(current_);
         current_ = Block{};
-        // <br> separated lines: two or more line breaks make separate paragraphs.
-        std::string& raw = b.text;
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t p = raw.find(kLineBreak, start);
-            if (p == std::string::npos) break;
-            const std::size_t q = raw.find_first_not_of(" \t\r\n", p + 1);
-            if (q != std::string::npos && raw[q] == kLineBreak) {
-                Block part;
-                part.text = raw.substr(0, p);
-                keep(std::move(part));
-                raw.erase(0, q + 1);
-                start = 0;
-            } else {
-                start = p + 1;
-            }
+        std::vector<std::size_t> links_at_break = std::move(links_at_break_);
+        links_at_break_.clear();
+        // <br> separated lines: two or more line breaks make separate paragraphs, each
+        // with its own share of link text.
+        std::size_t part_start = 0, links_before = 0, marker = 0;
+        for (std::size_t i = 0; i < b.text.size(); ++i) {
+            if (b.text[i] != kLineBreak) continue;
+            const std::size_t links_here = marker < links_at_break.size() ? links_at_break[marker] : b.link_chars;
+            ++marker;
+            const std::size_t next = b.text.find_first_not_of(" \t\r\n", i + 1);
+            if (next == std::string::npos || b.text[next] != kLineBreak) continue;
+            Block part;
+            part.text = b.text.substr(part_start, i - part_start);
+            part.link_chars = links_here - links_before;
+            keep(std::move(part));
+            links_before = links_here;
+            part_start = next;  // the second break starts the next part
         }
-        keep(std::move(b));
+        Block last;
+        last.text = b.text.substr(part_start);
+        last.link_chars = b.link_chars - links_before;
+        last.heading = b.heading;
+        keep(std::move(last));
     }
 
     void keep(Block b) {
@@ -134,14 +141,15 @@ private:
         const std::size_t len = b.text.size();
         if (b.link_chars * 2 > len) return;                         // a link or a list of links
         if (is_boilerplate_text(b.text)) return;
-        if (!options_.title.empty() && fold(b.text) == fold(options_.title)) return;
+        if (!options_.title.empty() && len <= options_.title.size() + 8 && fold(b.text) == fold(options_.title)) return;
         if (!seen_.insert(b.text).second) return;                   // repeated (mobile/desktop copies)
-        if (!b.heading && words(b.text).size() < 3 && b.text.find_first_of(".:!?") == std::string::npos) return;
+        if (!b.heading && len < 40 && words(b.text).size() < 3 && b.text.find_first_of(".:!?") == std::string::npos) return;
         blocks_.push_back(std::move(b));
     }
 
     const BlockOptions& options_;
     Block current_;
+    std::vector<std::size_t> links_at_break_;  // current_.link_chars at each <br>
     std::vector<Block> blocks_;
     std::unordered_set<std::string> seen_;
 };

@@ -33,7 +33,7 @@ Choice choose_container(const GumboNode* root, const TextMass& mass) {
     // 1. Body hints (itemprop=articleBody, article-body classes): their common ancestor.
     std::vector<const GumboNode*> hinted;
     walk_elements(root, [&](const GumboNode* n) {
-        if (has_body_hint(n) && mass.of(n) * 10 >= total) {
+        if (mass.hints(n).body && mass.of(n) * 10 >= total) {
             hinted.push_back(n);
             return false;
         }

@@ -113,21 +113,27 @@ ClassHints class_hints(const GumboNode* node) {
     return hints;
 }
 
-bool has_boilerplate_hint(const GumboNode* node) { return class_hints(node).boilerplate; }
-
-bool has_body_hint(const GumboNode* node) { return class_hints(node).body; }
-
 bool is_boilerplate_text(std::string_view text) {
     const std::string f = fold(text);
-    static constexpr std::array<std::string_view, 38> starts = {"lea tambien", "lee tambien", "leer tambien",
-        "te puede interesar", "le puede interesar", "puede interesarte", "tambien te puede", "noticias relacionadas",
-        "notas relacionadas", "articulos relacionados", "contenido relacionado", "mas noticias", "mas informacion:",
-        "ver tambien", "leer mas", "sigue leyendo", "siga leyendo", "suscribete", "suscribase", "compartir",
-        "comparte", "siguenos", "publicidad", "advertisement", "comentarios", "etiquetas", "temas:", "tags:",
-        "te recomendamos", "recomendamos", "mas leidas", "lo mas leido", "relacionadas", "temas relacionados",
-        "sobre la firma", "sobre el autor", "acerca del autor", "mas sobre"};
-    for (std::string_view s : starts)
-        if (f.starts_with(s)) return f.size() < s.size() + 200;
+    // Prompts that introduce a link or a list: the block may go on with the link's text.
+    static constexpr std::array<std::string_view, 31> prompts = {"lea tambien", "lee tambien", "leer tambien",
+        "te puede interesar", "le puede interesar", "puede interesarte", "tambien te puede", "tambien le puede",
+        "podria interesarte", "quizas te interese", "te podria interesar", "noticias relacionadas",
+        "notas relacionadas", "articulos relacionados", "contenido relacionado", "temas relacionados",
+        "relacionado:", "mas informacion:", "ver tambien", "sigue leyendo", "siga leyendo", "suscribete",
+        "suscribase", "siguenos", "recibe nuestras", "escucha esta noticia", "te recomendamos", "temas:", "tags:",
+        "archivado en", "mas informacion"};
+    for (std::string_view s : prompts)
+        if (f.starts_with(s) && f.size() < s.size() + 200) return true;
+    // Words that are boilerplate only as a heading or a label of their own.
+    static constexpr std::array<std::string_view, 29> labels = {"relacionadas", "mas noticias", "otras noticias",
+        "ultimas noticias", "lo ultimo", "noticias destacadas", "ver mas", "leer mas", "compartir", "comparte",
+        "comparta", "unete", "publicidad", "advertisement", "anuncio", "contenido patrocinado", "comentarios",
+        "deja tu comentario", "etiquetas", "recomendado", "mas leidas", "lo mas leido", "lo mas visto",
+        "mas vistas", "tendencias", "sobre la firma", "sobre el autor", "escucha la noticia", "escuchar"};
+    for (std::string_view s : labels)
+        if (f.starts_with(s) && f.size() < s.size() + 25) return true;
+
     // Short promotional lines: follow us, join, subscribe, download the app.
     if (f.size() < 160) {
         static constexpr std::array<std::string_view, 12> promo = {"canal de youtube", "whatsapp", "telegram",

@@ -85,6 +85,48 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     return n;
 }
 
+// Valid multi-byte UTF-8 sequences and invalid bytes in the text.
+struct Utf8Census {
+    std::size_t multibyte = 0, invalid = 0;
+};
+
+Utf8Census utf8_census(std::string_view bytes) {
+    Utf8Census c;
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t n = utf8_sequence(bytes, i);
+        if (n == 0) {
+            ++c.invalid;
+            ++i;
+        } else {
+            c.multibyte += n > 1;
+            i += n;
+        }
+    }
+    return c;
+}
+
+// Mostly UTF-8 with stray single-byte characters (a UTF-8 template around text
+// stored as windows-1252): valid sequences are kept, runs of invalid bytes are
+// decoded as windows-1252.
+std::string decode_mixed_utf8(std::string_view bytes) {
+    Iconv cd("UTF-8", "WINDOWS-1252");
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 16);
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        std::size_t n = utf8_sequence(bytes, i);
+        if (n > 0) {
+            out.append(bytes.substr(i, n));
+            i += n;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < bytes.size() && utf8_sequence(bytes, i) == 0) ++i;
+        cd.convert(bytes.substr(start, i - start), out, "\xEF\xBF\xBD", false);
+    }
+    return out;
+}
+
 } // namespace
 
 std::string canonical_charset(std::string_view name) {
@@ -120,6 +162,10 @@ std::string sniff_meta_charset(std::string_view bytes) {
 
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) {  // the common case
+            ++i;
+            continue;
+        }
         const std::size_t n = utf8_sequence(bytes, i);
         if (n == 0) return false;
         i += n;
@@ -209,7 +255,14 @@ DecodedText decode_html(std::string_view bytes, std::string_view declared_charse
             result.charset = declared;
             result.origin = origin;
         }
-        if (result.charset == "utf-8") {
+        // Declared (or presumed) UTF-8 with invalid bytes: mostly UTF-8, or really single-byte?
+        const bool presumed_utf8 = declared.empty() || declared == "utf-8";
+        const Utf8Census census = !utf8_ok && presumed_utf8 ? utf8_census(bytes) : Utf8Census{};
+        if (census.multibyte > census.invalid) {
+            result.charset = "utf-8";
+            result.origin = "bytes (mostly utf-8, stray windows-1252)";
+            result.utf8 = decode_mixed_utf8(bytes);
+        } else if (result.charset == "utf-8") {
             result.utf8 = std::string(bytes);
         } else {
             try {

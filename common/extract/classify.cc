@@ -77,7 +77,9 @@ Classification classify_page(const GumboNode* root, const PageSignals& s) {
     if (index_path) evidence += 1;
     if (teasers >= 15 && teasers * 150 > s.body_chars) evidence += 1;
     if (teasers >= 30) evidence += 1;
-    if (evidence >= 3) {
+    // Only a page that says it is an index (its URL or its type) can be taken for one:
+    // many related links around a short article are not enough.
+    if (evidence >= 3 && (index_path || website_type)) {
         c.is_article = false;
         c.reason = (index_path && path_of(s.url).size() <= 4 ? "front page: " : "index page: ") + std::to_string(teasers) +
                    " headline links, " + (s.og_type.empty() ? "no og:type" : "og:type " + std::string(s.og_type)) +

@@ -2,6 +2,7 @@
 
 #include "extract/text.h"
 
+#include <stdexcept>
 #include <vector>
 
 namespace hemeroteca::extract {
@@ -10,10 +11,10 @@ void GumboOutputDeleter::operator()(GumboOutput* output) const {
     if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
 }
 
-GumboDocument parse_html(std::string_view html) {
+HtmlDocument parse_html(std::string_view html) {
     GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
     if (!out) throw std::runtime_error("gumbo could not parse the page");
-    return GumboDocument(out);
+    return HtmlDocument(out);
 }
 
 bool is_inline(GumboTag t) {

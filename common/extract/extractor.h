@@ -20,8 +20,9 @@ struct ExtractOptions {
 
 struct Extraction {
     Article article;
-    bool is_article = true;  // false for a front page, section index, empty JS shell...
-    std::string reason;      // why it is not an article (when !is_article)
+    bool is_article = true;  // false when the page is to be skipped: a front page, a section
+                             // index, an empty JS shell... (true for those with keep_non_articles)
+    std::string reason;      // why the page is not an article (also when kept); empty for articles
     std::string charset;     // the charset the bytes were decoded from
     // field name -> where it came from (e.g. "title" -> "og:title"), with explain
     std::vector<std::pair<std::string, std::string>> provenance;

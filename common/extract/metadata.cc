@@ -4,6 +4,7 @@
 #include "extract/dates.h"
 #include "extract/text.h"
 
+#include <algorithm>
 #include <array>
 
 namespace hemeroteca::extract {
@@ -60,7 +61,59 @@ Field read_title(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, 
     return f;
 }
 
-Field read_date(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view url) {
+// A date written in the page's text («28 de abril de 2022», «22/04/2022»): the
+// first in the text that follows the headline's <h1>, else the first in the page.
+class TextDateFinder {
+public:
+    TextDateFinder(const GumboNode* root, std::string_view title) : root_(root) {
+        const std::string folded = fold(title);
+        walk_elements(root, [&](const GumboNode* n) {
+            if (tag_of(n) != GUMBO_TAG_H1) return !headline_;
+            if (!headline_ || fold(text_of(n)) == folded) headline_ = n;
+            return false;
+        });
+    }
+
+    std::string find() {
+        if (headline_) {
+            seen_headline_ = false;
+            budget_ = 150;  // the date sits next to the headline or the byline
+            visit(root_);
+        }
+        if (found_.empty()) {
+            seen_headline_ = true;
+            budget_ = 600;
+            visit(root_);
+        }
+        return found_;
+    }
+
+private:
+    void visit(const GumboNode* node) {
+        if (!found_.empty() || budget_ == 0) return;
+        if (node->type == GUMBO_NODE_TEXT) {
+            if (!seen_headline_) return;
+            --budget_;
+            const std::string_view text = node->v.text.text;
+            if (text.size() < 200) found_ = parse_spanish_date(text);
+            return;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+        const GumboTag t = tag_of(node);
+        if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_HEAD) return;
+        const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        for (unsigned i = 0; i < children.length && found_.empty(); ++i) visit(static_cast<const GumboNode*>(children.data[i]));
+        if (node == headline_) seen_headline_ = true;
+    }
+
+    const GumboNode* root_;
+    const GumboNode* headline_ = nullptr;
+    bool seen_headline_ = false;
+    int budget_ = 0;
+    std::string found_;
+};
+
+Field read_date(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view url, std::string_view title) {
     if (std::string d = parse_machine_date(ld_string(ld.article, "datePublished")); !d.empty()) return {d, "json-ld"};
     static constexpr std::array<std::string_view, 16> keys = {"article:published_time", "og:article:published_time",
         "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
@@ -80,6 +133,7 @@ Field read_date(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, s
     });
     if (!from_time.value.empty()) return from_time;
     if (std::string d = date_from_url(url); !d.empty()) return {d, "url"};
+    if (std::string d = TextDateFinder(root, title).find(); !d.empty()) return {d, "text"};
     if (std::string d = parse_machine_date(ld_string(ld.article, "dateModified")); !d.empty()) return {d, "json-ld dateModified"};
     if (std::string d = parse_machine_date(meta_value(meta, "article:modified_time")); !d.empty()) return {d, "article:modified_time"};
     return {};
@@ -107,7 +161,11 @@ Field read_section(const JsonLd& ld, const MetaTags& meta, std::string_view url)
         const std::size_t end = rest.find_first_of("/?#");
         if (end != std::string_view::npos) {  // a segment followed by more path
             const std::string_view seg = rest.substr(0, end);
-            bool word = !seg.empty() && seg.size() <= 30;
+            // Not a language code ("/es/") nor a word every article URL has ("/noticia/").
+            static constexpr std::array<std::string_view, 10> generic = {"noticia", "noticias", "news", "nota",
+                "notas", "articulo", "article", "story", "post", "contenidos"};
+            bool word = seg.size() > 2 && seg.size() <= 30 &&
+                        std::find(generic.begin(), generic.end(), seg) == generic.end();
             for (char c : seg) word = word && ((c >= 'a' && c <= 'z') || c == '-' || c == '_');
             if (word) return {std::string(seg), "url"};
         }
@@ -197,7 +255,7 @@ Metadata read_metadata(const GumboNode* root, const JsonLd& json_ld, std::string
     }
     if (m.source.value.empty() && !host.empty()) m.source = {host, "host"};
     m.title = read_title(root, json_ld, meta, m.source.value, host);
-    m.date = read_date(root, json_ld, meta, m.url.value);
+    m.date = read_date(root, json_ld, meta, m.url.value, m.title.value);
     m.author = read_authors(root, json_ld, meta);
     m.section = read_section(json_ld, meta, m.url.value);
     m.og_type = ascii_lower(meta_value(meta, "og:type"));

@@ -1,5 +1,6 @@
 #include "extract/prescan.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -32,11 +33,33 @@ Kind kind_of(std::string_view name) {
     return Kind::keep;
 }
 
+// Attributes the extractor reads; the others (src, srcset, data-*, alt, title,
+// width, on*...) are left out of what gumbo parses, which is a third of its bytes.
+bool needed_attribute(std::string_view attr, std::string_view tag) {
+    static constexpr std::array<std::string_view, 16> needed = {"class", "id", "itemprop", "property", "name",
+        "content", "rel", "datetime", "style", "hidden", "aria-hidden", "role", "charset", "http-equiv", "value",
+        "type"};
+    if (attr.size() > 11) return false;
+    char lowered[12];
+    for (std::size_t i = 0; i < attr.size(); ++i) lowered[i] = lower(attr[i]);
+    const std::string_view a(lowered, attr.size());
+    if (a == "href") return tag == "link";  // rel=canonical
+    for (std::string_view n : needed)
+        if (a == n) return true;
+    return false;
+}
+
 struct StartTag {
     std::string name;          // lower case
+    std::size_t name_end = 0;  // one past the tag name
     std::size_t end = 0;       // one past '>'
     bool self_closing = false;
     bool json_ld = false;      // type="application/ld+json"
+    // Spans of the attributes to keep, when some are to be dropped.
+    static constexpr std::size_t kMaxKept = 12;
+    std::array<std::pair<std::size_t, std::size_t>, kMaxKept> kept{};
+    std::size_t kept_count = 0;
+    bool drops = false;        // some attribute is not needed (and the tag can be rewritten)
 };
 
 // Parses the start tag at html[pos] == '<' followed by a letter.
@@ -44,11 +67,14 @@ StartTag parse_start_tag(std::string_view html, std::size_t pos) {
     StartTag tag;
     std::size_t i = pos + 1;
     while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') tag.name += lower(html[i++]);
+    tag.name_end = i;
+    bool too_many = false;
     while (i < html.size()) {
         const char c = html[i];
         if (c == '>') {
             tag.self_closing = i > pos && html[i - 1] == '/';
             tag.end = i + 1;
+            if (too_many) tag.drops = false;
             return tag;
         }
         if (is_space(c) || c == '/') { ++i; continue; }
@@ -56,8 +82,18 @@ StartTag parse_start_tag(std::string_view html, std::size_t pos) {
         const std::size_t name_start = i;
         while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') ++i;
         const std::string_view attr = html.substr(name_start, i - name_start);
+        const bool needed = needed_attribute(attr, tag.name);
+        auto record = [&](std::size_t end) {
+            if (!needed) tag.drops = true;
+            else if (tag.kept_count < StartTag::kMaxKept) tag.kept[tag.kept_count++] = {name_start, end};
+            else too_many = true;
+        };
+        const std::size_t name_end = i;
         while (i < html.size() && is_space(html[i])) ++i;
-        if (i >= html.size() || html[i] != '=') continue;
+        if (i >= html.size() || html[i] != '=') {
+            record(name_end);
+            continue;
+        }
         ++i;
         while (i < html.size() && is_space(html[i])) ++i;
         std::size_t vstart = i, vend = i;
@@ -71,12 +107,14 @@ StartTag parse_start_tag(std::string_view html, std::size_t pos) {
             while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
             vend = i;
         }
+        record(std::min(i, html.size()));
         if (attr.size() == 4 && iequals_at(attr, 0, "type")) {
             const std::string_view v = html.substr(vstart, vend - vstart);
             tag.json_ld = v.size() >= 19 && iequals_at(v, 0, "application/ld+json");
         }
     }
     tag.end = html.size();
+    tag.drops = false;  // an unterminated tag is left as it is
     return tag;
 }
 
@@ -154,6 +192,15 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
         const StartTag tag = parse_start_tag(html, lt);
         const Kind kind = kind_of(tag.name);
         if (kind == Kind::keep) {
+            if (tag.drops) {  // the tag without the attributes nobody reads
+                keep(html.substr(copied, tag.name_end - copied));
+                for (std::size_t k = 0; k < tag.kept_count; ++k) {
+                    keep(" ");
+                    keep(html.substr(tag.kept[k].first, tag.kept[k].second - tag.kept[k].first));
+                }
+                keep(tag.self_closing ? "/>" : ">");
+                copied = tag.end;
+            }
             pos = tag.end;
             continue;
         }

@@ -39,7 +39,10 @@ struct ParsedQuery {
 
 class QueryBuilder {
 public:
-    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms);
+    // exact_boost > 0 adds the unstemmed query, its weight scaled by
+    // exact_boost, to the stemmed one: exact word forms rank above other forms.
+    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
+                 double exact_boost = 0);
 
     // The policy's choice of matching for this query text.
     Matching default_matching(const std::string& user_query) const;
@@ -55,6 +58,8 @@ private:
     const Synonyms& synonyms_;
     Xapian::Database db_;
     Xapian::QueryParser qp_;
+    Xapian::QueryParser exact_qp_;
+    double exact_boost_;
 };
 
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
