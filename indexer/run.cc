@@ -113,7 +113,7 @@ int run_index(const IndexOptions& options) {
     for (const auto& in : inputs) run.input(in);
 
     if (writer) {
-        writer->commit();
+        writer->finish();
         reporter.summary(writer->doc_count());
     }
     return reporter.counts().failed > 0 ? exit_some_failed : exit_ok;

@@ -2,6 +2,7 @@
 
 #include "dedup/near_duplicates.h"
 #include "document.h"
+#include "pipeline/spelling.h"
 #include "schema.h"
 #include "util/hash.h"
 
@@ -37,9 +38,8 @@ std::string now_iso() {
 
 IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& analyzer, std::size_t commit_every)
     : db_(open_writable(path)), analyzer_(analyzer), tg_(analyzer.term_generator()),
-      commit_every_(commit_every == 0 ? 1 : commit_every) {
+      commit_every_(commit_every == 0 ? 1 : commit_every), near_duplicates_(path) {
     tg_.set_database(db_);
-    tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING); // "did you mean" from the archive's own words
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
@@ -49,7 +49,7 @@ IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& anal
 
 IndexWriter::~IndexWriter() {
     try {
-        commit();
+        finish();
     } catch (...) { // a destructor must not throw; the last batch is lost, earlier ones are safe
     }
 }
@@ -64,7 +64,7 @@ WriteOutcome IndexWriter::write(const Article& article) {
         outcome = WriteOutcome::updated;
     }
     Xapian::Document doc = build_document(article, analyzer_, tg_);
-    dedup::mark_near_duplicates(db_, doc, article.text, util::hash_hex(id), analyzer_);
+    near_duplicates_.mark(doc, article.text, util::hash_hex(id), analyzer_);
     db_.replace_document(id, doc);
     if (++pending_ >= commit_every_) commit();
     return outcome;
@@ -74,7 +74,17 @@ void IndexWriter::commit() {
     if (pending_ == 0) return;
     db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
     db_.commit();
+    near_duplicates_.committed();
     pending_ = 0;
+    dirty_ = true;
+}
+
+void IndexWriter::finish() {
+    commit();
+    if (!dirty_) return;
+    // "Did you mean" words: once per run, after the articles (see spelling.h).
+    if (add_missing_spellings(db_) > 0) db_.commit();
+    dirty_ = false;
 }
 
 } // namespace hemeroteca::indexer
