@@ -50,7 +50,7 @@ void add_options(CLI::App& app, SearchOptions& o) {
     app.add_option("--versions", o.versions_of, "List every version (syndicated copy) of the article with this URL");
     app.add_option("--like", r.like, "Articles about the same story as the article with this URL");
     app.add_flag("--explain", r.explain, "Show which terms matched each result, with their weights");
-    app.add_option("--exact-boost", r.exact_boost, "Extra weight of exact word forms over other forms (0: none)")
+    app.add_option("--exact-boost", r.exact_boost, "Extra weight of exact word forms over other stemmed forms (0: none)")
         ->check(CLI::Range(0.0, 10.0))
         ->capture_default_str();
     app.add_option("--queries", o.queries_file, "Batch: one query a line (or JSON Lines); JSON Lines out")

@@ -54,7 +54,7 @@ struct SearchRequest {
     bool facets = false;
     bool collapse = true;        // group syndicated copies under the best version
     bool explain = false;        // per-result matched terms and their weights
-    double exact_boost = 0;      // weight of exact word forms over other forms (see QueryBuilder)
+    double exact_boost = 0.5;    // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
     std::string like;            // --like URL: articles about the same story (query may be empty)
 };
 
