@@ -30,7 +30,7 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
 
 // Enough matches looked at for the total to be exact on small archives and a
 // close estimate on large ones.
-constexpr Xapian::doccount kCheckAtLeast = 1000;
+constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr std::size_t kFacetValues = 20;
 constexpr double kRecencyBoost = 4.0; // in BM25 units: a typical strong match scores 8-15
 
@@ -142,7 +142,7 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
         if (cluster.empty()) return out;
         Xapian::Enquire enquire(db_);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster), cluster, cluster));
-        enquire.set_sort_by_key(new DateKey(false), false);
+        enquire.set_sort_by_key((new DateKey(false))->release(), false);
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
         std::size_t rank = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -194,14 +194,14 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
         if (request.sort == Sort::mixed)
             q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              Xapian::Query(new RecencySource(request.half_life_days, kRecencyBoost, today_in_days())));
+                              Xapian::Query((new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
         return q;
     };
 
     Xapian::Enquire enquire(db_);
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    if (request.sort == Sort::newest) enquire.set_sort_by_key_then_relevance(new DateKey(true), true);
-    if (request.sort == Sort::oldest) enquire.set_sort_by_key_then_relevance(new DateKey(false), false);
+    if (request.sort == Sort::newest) enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
+    if (request.sort == Sort::oldest) enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
     Xapian::ValueCountMatchSpy years(schema::slot(schema::Slot::year));
     Xapian::ValueCountMatchSpy sections(schema::slot(schema::Slot::section));
     Xapian::ValueCountMatchSpy sources(schema::slot(schema::Slot::source));
@@ -234,7 +234,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.matching = parsed.matching;
     results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
-    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = parsed.corrected;
+    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
     if (request.facets) {
         collect_facet(years, "year", results.facets);
         collect_facet(sections, "section", results.facets);

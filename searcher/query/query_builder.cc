@@ -47,7 +47,7 @@ bool is_field_name(std::string_view word) {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                            Xapian::QueryParser::FLAG_PURE_NOT;
 
 } // namespace
 
@@ -98,6 +98,18 @@ bool QueryBuilder::has_unknown_word(const std::string& normalized) const {
     return unknown;
 }
 
+std::string QueryBuilder::suggest(const std::string& user_query) {
+    // Spelling look-ups cost more than the search itself: only on demand.
+    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
+    if (!has_unknown_word(normalized)) return {};
+    try {
+        qp_.parse_query(normalized, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+    return qp_.get_corrected_query_string();
+}
+
 Matching QueryBuilder::default_matching(const std::string& user_query) const {
     const bool question = user_query.find('?') != std::string::npos;
     const std::size_t words = count_content_words(analyzer_.normalize_query(user_query));
@@ -115,14 +127,10 @@ ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching
         parsed.query = qp_.parse_query(expanded, kFlags);
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
-            const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags & ~Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+            const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
             parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query,
                                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
         }
-        // The correction is of the expanded text; suggest it only when it is a plain correction.
-        const std::string corrected = qp_.get_corrected_query_string();
-        if (!corrected.empty() && corrected.find(" OR ") == std::string::npos && has_unknown_word(normalized))
-            parsed.corrected = corrected;
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {
