@@ -111,10 +111,10 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
         doc.add_boolean_term(std::string(schema::prefix::day) + day);
         doc.add_value(schema::slot(schema::Slot::date), day);
         doc.add_value(schema::slot(schema::Slot::datetime), a.date);
-        doc.add_value(schema::slot(schema::Slot::year), day.substr(0, 4));
     }
-    if (!a.section.empty()) doc.add_value(schema::slot(schema::Slot::section), capitalized(a.section));
-    if (!a.source.empty()) doc.add_value(schema::slot(schema::Slot::source), a.source);
+    doc.add_value(schema::slot(schema::Slot::facets), (day.empty() ? std::string() : day.substr(0, 4)) +
+                                                          schema::facet_separator + capitalized(a.section) +
+                                                          schema::facet_separator + a.source);
     doc.add_value(schema::slot(schema::Slot::content_hash), content_hash(a));
 
     doc.set_data(dump_json(to_json(a)));

@@ -34,14 +34,15 @@ enum class Slot : Xapian::valueno {
     date = 0,         // "YYYYMMDD" (sortable; what DateRangeProcessor expects)
     datetime = 1,     // full ISO 8601 as extracted
     content_hash = 2, // hex digest of the indexed fields: unchanged input is skipped
-    year = 3,         // "2026": the year facet
-    section = 4,      // the section as printed ("Internacional"): the section facet
-    source = 5,       // the outlet as printed ("El País"): the outlet facet
+    facets = 3,       // "2026\x1fInternacional\x1fEl País": year, section, outlet as printed (one value read per match)
     fingerprint = 6,  // MinHash signature of the body (dedup/near_duplicates.h), hex
     cluster = 7,      // collapse key shared by near-identical articles (syndicated copies)
 };
 
 inline constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// The separator of the fields of Slot::facets, in the order year, section, outlet.
+inline constexpr char facet_separator = '\x1f';
 
 // Weights: the headline counts more than the body.
 inline constexpr Xapian::termcount title_wdf_inc = 5;
@@ -51,7 +52,7 @@ inline constexpr Xapian::termcount body_wdf_inc = 1;
 inline constexpr std::size_t max_term_bytes = 240;
 
 // Bumped whenever the way documents are built changes incompatibly.
-inline constexpr std::string_view schema_version = "2";
+inline constexpr std::string_view schema_version = "3";
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
 

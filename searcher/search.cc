@@ -3,6 +3,7 @@
 #include "analysis/fold.h"
 #include "document.h"
 #include "query/date_range.h"
+#include "query/facet_spy.h"
 #include "query/sorting.h"
 #include "schema.h"
 
@@ -71,14 +72,6 @@ public:
 private:
     Xapian::docid id_;
 };
-
-void collect_facet(const Xapian::ValueCountMatchSpy& spy, const std::string& name, Facets& facets) {
-    auto& out = facets[name];
-    for (auto it = spy.top_values_begin(kFacetValues); it != spy.top_values_end(kFacetValues); ++it) {
-        if ((*it).empty()) continue;
-        out.emplace_back(*it, it.get_termfreq());
-    }
-}
 
 } // namespace
 
@@ -202,14 +195,8 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
     if (request.sort == Sort::newest) enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
     if (request.sort == Sort::oldest) enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
-    Xapian::ValueCountMatchSpy years(schema::slot(schema::Slot::year));
-    Xapian::ValueCountMatchSpy sections(schema::slot(schema::Slot::section));
-    Xapian::ValueCountMatchSpy sources(schema::slot(schema::Slot::source));
-    if (request.facets) {
-        enquire.add_matchspy(&years);
-        enquire.add_matchspy(&sections);
-        enquire.add_matchspy(&sources);
-    }
+    FacetSpy facet_spy;
+    if (request.facets) enquire.add_matchspy(&facet_spy);
     // Facets count the whole match set, so every match is looked at.
     const Xapian::doccount check =
         request.facets ? db_.get_doccount()
@@ -235,11 +222,9 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
     if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
-    if (request.facets) {
-        collect_facet(years, "year", results.facets);
-        collect_facet(sections, "section", results.facets);
-        collect_facet(sources, "source", results.facets);
-    }
+    if (request.facets)
+        for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i)
+            results.facets[FacetSpy::kNames[i]] = facet_spy.top(i, kFacetValues);
 
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
