@@ -103,11 +103,16 @@ void NearDuplicateIndex::committed() {
     }
 }
 
-void NearDuplicateIndex::mark(Xapian::Document& doc, std::string_view text, const std::string& own_key,
-                              const analysis::Analyzer& analyzer) {
+void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer) {
     const auto sig = signature(text, analyzer);
+    if (!sig) return;
+    doc.add_value(schema::slot(schema::Slot::fingerprint), encode(*sig));
+    for (std::size_t band = 0; band < kBands; ++band) doc.add_boolean_term(band_term(*sig, band));
+}
+
+void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string& own_key) {
     std::string cluster = own_key;
-    if (sig) {
+    if (const auto sig = decode(doc.get_value(schema::slot(schema::Slot::fingerprint)))) {
         double best = kMinSimilarity;
         const auto consider = [&](const Signature& other, const std::string& other_cluster) {
             const double s = similarity(*sig, other);
@@ -128,11 +133,7 @@ void NearDuplicateIndex::mark(Xapian::Document& doc, std::string_view text, cons
                     consider(*other_sig, other.get_value(schema::slot(schema::Slot::cluster)));
             }
         }
-        doc.add_value(schema::slot(schema::Slot::fingerprint), encode(*sig));
-        for (const auto& term : bands) {
-            doc.add_boolean_term(term);
-            pending_[term].push_back({*sig, cluster});
-        }
+        for (const auto& term : bands) pending_[term].push_back({*sig, cluster});
     }
     doc.add_value(schema::slot(schema::Slot::cluster), cluster);
 }

@@ -64,7 +64,8 @@ WriteOutcome IndexWriter::write(const Article& article) {
         outcome = WriteOutcome::updated;
     }
     Xapian::Document doc = build_document(article, analyzer_, tg_);
-    near_duplicates_.mark(doc, article.text, util::hash_hex(id), analyzer_);
+    dedup::add_fingerprint(doc, article.text, analyzer_);
+    near_duplicates_.assign_cluster(doc, util::hash_hex(id));
     db_.replace_document(id, doc);
     if (++pending_ >= commit_every_) commit();
     return outcome;
