@@ -41,7 +41,8 @@ SearchRequest request_from_json(const nlohmann::json& j, SearchRequest r) {
 
 } // namespace
 
-std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::istream& in, std::ostream& out) {
+std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::istream& in,
+                      std::ostream& out) {
     std::string line;
     std::size_t number = 0;
     std::size_t failed = 0;

@@ -19,7 +19,8 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
     Xapian::Database db;
     for (const auto& path : paths) {
         if (!std::filesystem::exists(path))
-            throw DatabaseError("no database at " + path + " (create it with hemeroteca-index, or pass --db)");
+            throw DatabaseError("no database at " + path +
+                                " (create it with hemeroteca-index, or pass --db)");
         try {
             db.add_database(Xapian::Database(path));
         } catch (const Xapian::Error& e) {
@@ -75,8 +76,10 @@ private:
 
 } // namespace
 
-Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file, bool use_synonyms) :
-    paths_(db_paths), db_(open_all(db_paths)) {
+Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file,
+                   bool use_synonyms) :
+    paths_(db_paths),
+    db_(open_all(db_paths)) {
     if (!use_synonyms) return;
     synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
                                       : Synonyms::from_file(synonyms_file, analyzer_);
@@ -99,7 +102,8 @@ std::string Searcher::last_updated() const {
     std::string latest;
     for (const auto& path : paths_) {
         try {
-            latest = std::max(latest, Xapian::Database(path).get_metadata(std::string(schema::metadata_updated_key)));
+            latest = std::max(latest,
+                              Xapian::Database(path).get_metadata(std::string(schema::metadata_updated_key)));
         } catch (const Xapian::Error&) {
         }
     }
@@ -134,7 +138,8 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
         const std::string cluster = db_.get_document(id).get_value(schema::slot(schema::Slot::cluster));
         if (cluster.empty()) return out;
         Xapian::Enquire enquire(db_);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster), cluster, cluster));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster),
+                                        cluster, cluster));
         enquire.set_sort_by_key((new DateKey(false))->release(), false);
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
         std::size_t rank = 0;
@@ -186,25 +191,30 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         if (q.empty()) q = Xapian::Query::MatchAll;
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
         if (request.sort == Sort::mixed)
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              Xapian::Query((new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
+            q = Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, q,
+                Xapian::Query(
+                    (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
         return q;
     };
 
     Xapian::Enquire enquire(db_);
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    if (request.sort == Sort::newest) enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
-    if (request.sort == Sort::oldest) enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+    if (request.sort == Sort::newest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
+    if (request.sort == Sort::oldest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
     FacetSpy facet_spy;
     if (request.facets) enquire.add_matchspy(&facet_spy);
     // Facets count the whole match set, so every match is looked at.
     const Xapian::doccount check =
         request.facets ? db_.get_doccount()
-                       : std::max<Xapian::doccount>(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
+                       : std::max<Xapian::doccount>(
+                             kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
-                                check);
+        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                static_cast<Xapian::doccount>(request.limit), check);
     };
     Xapian::MSet mset = fetch(build(parsed.query));
 
@@ -219,7 +229,8 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         }
     }
     results.matching = parsed.matching;
-    results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
+    results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
+                     mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
     if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
     if (request.facets)
@@ -238,7 +249,8 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
         hit.other_versions = request.collapse ? it.get_collapse_count() : 0;
         if (request.explain) {
-            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+                 ++t) {
                 Xapian::Enquire one(db_);
                 one.set_query(Xapian::Query(*t));
                 const OnlyDoc only(*it);

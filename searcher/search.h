@@ -40,7 +40,8 @@ struct Filters {
     std::string author;  // exact author name
     std::string lang;    // ISO 639-1 code
     bool empty() const {
-        return from.empty() && to.empty() && section.empty() && source.empty() && author.empty() && lang.empty();
+        return from.empty() && to.empty() && section.empty() && source.empty() && author.empty() &&
+               lang.empty();
     }
 };
 
@@ -52,10 +53,11 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
     bool facets = false;
-    bool collapse = true;        // group syndicated copies under the best version
-    bool explain = false;        // per-result matched terms and their weights
-    double exact_boost = 0.5;    // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
-    std::string like;            // --like URL: articles about the same story (query may be empty)
+    bool collapse = true; // group syndicated copies under the best version
+    bool explain = false; // per-result matched terms and their weights
+    double exact_boost =
+        0.5; // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
+    std::string like; // --like URL: articles about the same story (query may be empty)
 };
 
 struct TermWeight {
@@ -66,7 +68,7 @@ struct TermWeight {
 struct Hit {
     std::size_t rank = 0; // 1-based, over the whole result list
     Xapian::docid docid = 0;
-    double score = 0;     // BM25 weight (plus recency lift with Sort::mixed)
+    double score = 0; // BM25 weight (plus recency lift with Sort::mixed)
     int percent = 0;
     Article article;
     Xapian::doccount other_versions = 0; // syndicated copies collapsed under this one
@@ -90,11 +92,11 @@ struct SearchResults {
     bool relaxed = false; // no article had all the words; showing those with some
     TotalEstimate total;
     std::vector<Hit> hits;
-    Facets facets;                  // with SearchRequest::facets
-    std::string suggestion;         // "did you mean", when the query finds little
-    Filters applied;                // the filters in force (options and query fields)
-    analysis::QueryTerms terms;     // what to highlight
-    double seconds = 0;             // time spent searching
+    Facets facets;              // with SearchRequest::facets
+    std::string suggestion;     // "did you mean", when the query finds little
+    Filters applied;            // the filters in force (options and query fields)
+    analysis::QueryTerms terms; // what to highlight
+    double seconds = 0;         // time spent searching
 };
 
 class Searcher {

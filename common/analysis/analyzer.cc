@@ -6,7 +6,6 @@
 #include "analysis/tokens.h"
 #include "schema.h"
 
-
 namespace hemeroteca::analysis {
 
 namespace {

@@ -62,7 +62,8 @@ std::string band_term(const Signature& sig, std::size_t band) {
         h.add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
     }
     char buf[24];
-    std::snprintf(buf, sizeof buf, "%02zu%08llx", band, static_cast<unsigned long long>(h.value() & 0xFFFFFFFFULL));
+    std::snprintf(buf, sizeof buf, "%02zu%08llx", band,
+                  static_cast<unsigned long long>(h.value() & 0xFFFFFFFFULL));
     return std::string(schema::prefix::simhash_band) + buf;
 }
 
@@ -76,7 +77,8 @@ std::optional<Signature> signature(std::string_view text, const analysis::Analyz
     std::array<std::uint64_t, kHashes> mins;
     mins.fill(std::numeric_limits<std::uint64_t>::max());
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-        const std::uint64_t x = util::Fnv1a64().field(words[i]).field(words[i + 1]).field(words[i + 2]).value();
+        const std::uint64_t x =
+            util::Fnv1a64().field(words[i]).field(words[i + 1]).field(words[i + 2]).value();
         for (std::size_t k = 0; k < kHashes; ++k) mins[k] = std::min(mins[k], x * p.mul[k] + p.add[k]);
     }
     Signature sig(kHashes);

@@ -27,7 +27,8 @@ std::size_t folded_prefix_bytes(std::string_view s, std::string_view prefix) {
 bool plausible_name(std::string_view name) {
     if (name.empty() || name.size() > 80) return false;
     if (name.find("://") != std::string_view::npos || name.find('@') != std::string_view::npos) return false;
-    const std::size_t digits = static_cast<std::size_t>(std::count_if(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    const std::size_t digits = static_cast<std::size_t>(
+        std::count_if(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; }));
     // A host name ("elmundo.es", "Elpais.cr") names the outlet, not a journalist.
     const std::size_t dot = name.rfind('.');
     if (name.find(' ') == std::string_view::npos && dot != std::string_view::npos && dot + 1 < name.size() &&
@@ -65,7 +66,8 @@ std::string byline_text(const GumboNode* node) {
         if (!is_element(child) || tag_of(child) == GUMBO_TAG_TIME) continue;
         const std::string c = class_and_id(child);
         bool place_or_time = false;
-        for (const char* w : {"locali", "location", "lugar", "ciudad", "place", "date", "fecha", "time", "hora"})
+        for (const char* w :
+             {"locali", "location", "lugar", "ciudad", "place", "date", "fecha", "time", "hora"})
             place_or_time = place_or_time || c.find(w) != std::string::npos;
         if (!place_or_time) out += ' ' + byline_text(child) + ' ';
     }
@@ -106,9 +108,9 @@ std::vector<std::string> bylines(const GumboNode* root) {
 std::vector<std::string> clean_byline(std::string_view byline) {
     std::string s = collapse_spaces(decode_entities(byline));
     // Leading "Por", "By", "Escrito por", "Autor:", "Redacción:".
-    static constexpr std::array<std::string_view, 8> prefixes = {"escrito por", "publicado por", "por", "by", "redaccion",
-        "autor", "autora", "texto"};
-    if (s.find("://") != std::string::npos || s.starts_with("www.")) return {};  // a profile URL, not a name
+    static constexpr std::array<std::string_view, 8> prefixes = {
+        "escrito por", "publicado por", "por", "by", "redaccion", "autor", "autora", "texto"};
+    if (s.find("://") != std::string::npos || s.starts_with("www.")) return {}; // a profile URL, not a name
     for (bool again = true; again;) {
         again = false;
         for (std::string_view p : prefixes)
@@ -120,7 +122,8 @@ std::vector<std::string> clean_byline(std::string_view byline) {
             }
     }
     // "Name | Place | Date": fields after a bar are not names.
-    if (const std::size_t bar = s.find('|'); bar != std::string::npos && bar > 0) s = trim(std::string_view(s).substr(0, bar));
+    if (const std::size_t bar = s.find('|'); bar != std::string::npos && bar > 0)
+        s = trim(std::string_view(s).substr(0, bar));
     // Split on ",", " y ", " and ", " & " and "/".
     std::vector<std::string> parts;
     std::string cur;
@@ -131,10 +134,25 @@ std::vector<std::string> clean_byline(std::string_view byline) {
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
         const std::string_view rest = std::string_view(s).substr(i);
-        if (s[i] == ',' || s[i] == '|' || s[i] == '/' || s[i] == ';' || s[i] == '&') { flush(); continue; }
-        if (rest.starts_with(" y ")) { flush(); i += 2; continue; }
-        if (rest.starts_with(" and ")) { flush(); i += 4; continue; }
-        if (rest.starts_with(" e ")) { flush(); i += 2; continue; }
+        if (s[i] == ',' || s[i] == '|' || s[i] == '/' || s[i] == ';' || s[i] == '&') {
+            flush();
+            continue;
+        }
+        if (rest.starts_with(" y ")) {
+            flush();
+            i += 2;
+            continue;
+        }
+        if (rest.starts_with(" and ")) {
+            flush();
+            i += 4;
+            continue;
+        }
+        if (rest.starts_with(" e ")) {
+            flush();
+            i += 2;
+            continue;
+        }
         cur += s[i];
     }
     flush();
@@ -149,7 +167,8 @@ Field read_authors(const GumboNode* root, const JsonLd& json_ld, const MetaTags&
                 for (auto& n : clean_byline(raw)) add_unique(names, std::move(n));
         if (!names.empty()) return {join(names), "json-ld"};
     }
-    for (const char* key : {"author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"}) {
+    for (const char* key :
+         {"author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"}) {
         const auto it = meta.find(key);
         if (it == meta.end()) continue;
         for (auto& n : clean_byline(it->second)) add_unique(names, std::move(n));

@@ -51,7 +51,8 @@ Choice choose_container(const GumboNode* root, const TextMass& mass) {
         // together hold much more than the largest.
         if (hinted.size() > 1 && mass.of(best) * 10 < sum * 8)
             for (const GumboNode* n : hinted) node = common_ancestor(node, n);
-        if (mass.of(node) * 10 >= total * 3) return {node, attr(best, "itemprop") == "articleBody" ? "articleBody" : "class"};
+        if (mass.of(node) * 10 >= total * 3)
+            return {node, attr(best, "itemprop") == "articleBody" ? "articleBody" : "class"};
     }
     // 2. The <article> with the most text.
     const GumboNode* article = nullptr;
@@ -65,7 +66,8 @@ Choice choose_container(const GumboNode* root, const TextMass& mass) {
     for (bool descended = true; descended;) {
         descended = false;
         if (!is_element(node) && node->type != GUMBO_NODE_DOCUMENT) break;
-        const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        const GumboVector& children =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
         for (unsigned i = 0; i < children.length; ++i) {
             const auto* child = static_cast<const GumboNode*>(children.data[i]);
             if (is_element(child) && mass.of(child) * 10 >= total * 7) {

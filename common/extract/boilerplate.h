@@ -18,8 +18,8 @@ bool is_boilerplate_tag(const GumboNode* node);
 bool is_hidden(const GumboNode* node);
 
 struct ClassHints {
-    bool boilerplate = false;  // the class/id names a boilerplate role
-    bool body = false;         // the class/id (or itemprop) names the article body
+    bool boilerplate = false; // the class/id names a boilerplate role
+    bool body = false;        // the class/id (or itemprop) names the article body
 };
 // Both hints in one pass over the class and id.
 ClassHints class_hints(const GumboNode* node);

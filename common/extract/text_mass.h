@@ -30,7 +30,7 @@ public:
 private:
     struct Sums {
         std::size_t raw = 0, clean = 0, text = 0;
-        bool has_body = false;  // the subtree holds an element with a body hint
+        bool has_body = false; // the subtree holds an element with a body hint
         ClassHints hints;
     };
     Sums measure(const GumboNode* node, bool in_p, bool in_link);

@@ -17,8 +17,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     }
 }
 
-std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t index, std::size_t limit) const {
-    std::vector<std::pair<std::string, Xapian::doccount>> out(counts_.at(index).begin(), counts_.at(index).end());
+std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t index,
+                                                                    std::size_t limit) const {
+    std::vector<std::pair<std::string, Xapian::doccount>> out(counts_.at(index).begin(),
+                                                              counts_.at(index).end());
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });

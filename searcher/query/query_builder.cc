@@ -62,15 +62,18 @@ namespace {
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
     qp.set_database(db); // for wildcards and spelling
     for (const auto& [name, prefix] : kTextFields) qp.add_prefix(std::string(name), std::string(prefix));
-    for (const auto& [name, prefix] : kBooleanFields) qp.add_boolean_prefix(std::string(name), std::string(prefix));
-    for (const auto name : kDateFields) qp.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
+    for (const auto& [name, prefix] : kBooleanFields)
+        qp.add_boolean_prefix(std::string(name), std::string(prefix));
+    for (const auto name : kDateFields)
+        qp.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
 }
 } // namespace
 
-QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
-                           double exact_boost) :
-    analyzer_(analyzer), synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()),
-    exact_qp_(analyzer.query_parser(true)), exact_boost_(exact_boost) {
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
+                           const Synonyms& synonyms, double exact_boost) :
+    analyzer_(analyzer),
+    synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()), exact_qp_(analyzer.query_parser(true)),
+    exact_boost_(exact_boost) {
     configure(qp_, db);
     configure(exact_qp_, db);
 }
@@ -78,7 +81,8 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
 std::size_t QueryBuilder::count_content_words(const std::string& normalized) const {
     std::size_t count = 0;
     analysis::tokenize(normalized, [&](const analysis::Token& tok) {
-        const bool field = tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
+        const bool field =
+            tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
         const bool field_value = tok.begin > 0 && normalized[tok.begin - 1] == ':';
         if (field || field_value || analysis::is_query_operator(tok.text)) return;
         if (!analyzer_.is_stopword(analyzer_.term(tok.text))) ++count;

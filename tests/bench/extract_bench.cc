@@ -23,8 +23,8 @@ namespace fs = std::filesystem;
 using hemeroteca::extract::ExtractOptions;
 
 struct Page {
-    std::string bytes;  // as stored
-    std::string utf8;   // decoded, for the parse-only measures
+    std::string bytes; // as stored
+    std::string utf8;  // decoded, for the parse-only measures
 };
 
 std::vector<Page> load_pages(const fs::path& dir) {
@@ -65,7 +65,8 @@ std::vector<Result> measure(const std::vector<Page>& pages, int rounds, const st
     if (sink == 0) std::fputs("(nothing extracted)\n", stderr);
     std::vector<Result> results;
     for (double s : seconds)
-        results.push_back({static_cast<double>(pages.size()) * rounds / s, static_cast<double>(bytes) / 1e6 / s});
+        results.push_back(
+            {static_cast<double>(pages.size()) * rounds / s, static_cast<double>(bytes) / 1e6 / s});
     return results;
 }
 
@@ -80,7 +81,8 @@ int main(int argc, char** argv) try {
     const fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(HEMEROTECA_SHARED_DATA_DEFAULT) / "pages";
     const int rounds = argc > 2 ? std::stoi(argv[2]) : 3;
     if (!fs::exists(dir)) {
-        std::fprintf(stderr, "SKIPPED: %s is absent (shared real data is not in a fresh clone)\n", dir.string().c_str());
+        std::fprintf(stderr, "SKIPPED: %s is absent (shared real data is not in a fresh clone)\n",
+                     dir.string().c_str());
         return 77;
     }
     const std::vector<Page> pages = load_pages(dir);
@@ -90,18 +92,26 @@ int main(int argc, char** argv) try {
         kept += hemeroteca::extract::prescan(p.utf8).html.size();
     }
     std::printf("%zu pages, %.1f MB; the pre-scan keeps %.0f%% of the bytes; %d rounds\n", pages.size(),
-                static_cast<double>(total) / 1e6, 100.0 * static_cast<double>(kept) / static_cast<double>(total), rounds);
+                static_cast<double>(total) / 1e6,
+                100.0 * static_cast<double>(kept) / static_cast<double>(total), rounds);
 
     ExtractOptions with;
     ExtractOptions without;
     without.prescan = false;
     const std::vector<Work> variants = {
-        [](const Page& p) { return hemeroteca::extract::parse_html(p.utf8)->root->v.element.children.length; },
         [](const Page& p) {
-            return hemeroteca::extract::parse_html(hemeroteca::extract::prescan(p.utf8).html)->root->v.element.children.length;
+            return hemeroteca::extract::parse_html(p.utf8)->root->v.element.children.length;
         },
-        [&](const Page& p) { return hemeroteca::extract::extract_article(p.bytes, with).article.text.size() + 1; },
-        [&](const Page& p) { return hemeroteca::extract::extract_article(p.bytes, without).article.text.size() + 1; },
+        [](const Page& p) {
+            return hemeroteca::extract::parse_html(hemeroteca::extract::prescan(p.utf8).html)
+                ->root->v.element.children.length;
+        },
+        [&](const Page& p) {
+            return hemeroteca::extract::extract_article(p.bytes, with).article.text.size() + 1;
+        },
+        [&](const Page& p) {
+            return hemeroteca::extract::extract_article(p.bytes, without).article.text.size() + 1;
+        },
     };
     const std::vector<Result> r = measure(pages, rounds, variants);
     print("gumbo parse, raw page (baseline)", r[0], r[0]);

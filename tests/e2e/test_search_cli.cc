@@ -21,7 +21,8 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 std::string lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -68,7 +69,8 @@ TEST_CASE("accents: politica, Política, POLÍTICA, políticas find each other",
 TEST_CASE("accents: pinguino finds «pingüino»", "[e2e][search][accents]") {
     const auto out = search_json(corpus_db(), "pinguino");
     REQUIRE(out.exit_code == 0);
-    CHECK(out.json["results"][0]["snippet"].get<std::string>().find("<mark>ping\xc3\xbc") != std::string::npos);
+    CHECK(out.json["results"][0]["snippet"].get<std::string>().find("<mark>ping\xc3\xbc") !=
+          std::string::npos);
 }
 
 TEST_CASE("ñ: año does not find «ano», pena does not find «peña»", "[e2e][search][enie]") {
@@ -86,7 +88,8 @@ TEST_CASE("unstemmed terms fold: a phrase and a capitalised name", "[e2e][search
     REQUIRE(phrase.exit_code == 0);
     CHECK(phrase.urls() == search_json(corpus_db(), "\"política exterior\"").urls());
     for (const auto& hit : phrase.json["results"])
-        CHECK(lower_ascii(hit["snippet"].get<std::string>()).find("<mark>exterior</mark>") != std::string::npos);
+        CHECK(lower_ascii(hit["snippet"].get<std::string>()).find("<mark>exterior</mark>") !=
+              std::string::npos);
     // the phrase is stricter than the words
     CHECK(phrase.urls().size() <= search_json(corpus_db(), "politica exterior").urls().size());
 
@@ -138,7 +141,8 @@ TEST_CASE("JSON output is well-formed and escapes HTML in snippets", "[e2e][sear
     CHECK(out.json["query"] == "seguridad");
     CHECK(out.json["total"] == 1);
     const json& hit = out.json["results"][0];
-    for (const char* key : {"rank", "url", "title", "date", "author", "section", "source", "score", "snippet"})
+    for (const char* key :
+         {"rank", "url", "title", "date", "author", "section", "source", "score", "snippet"})
         CHECK(hit.contains(key));
     const std::string snippet = hit["snippet"];
     CHECK(snippet.find("<script>") == std::string::npos);

@@ -18,9 +18,10 @@ namespace {
 
 const std::string kWireA =
     "https://www.gacetametropolitana.mx/2025/01/10/ciencia/omm-2024-record-temperatura-umbral-1-5-grados/";
-const std::string kWireB = "https://noticiasdelcaribe.do/internacional/omm-confirma-2024-record-calor-global-452841";
-const std::string kKim =
-    "https://www.eldiariodelsur.es/internacional/2026/01/02/kim-jong-un-promete-apoyo-incondicional-putin.html";
+const std::string kWireB =
+    "https://noticiasdelcaribe.do/internacional/omm-confirma-2024-record-calor-global-452841";
+const std::string kKim = "https://www.eldiariodelsur.es/internacional/2026/01/02/"
+                         "kim-jong-un-promete-apoyo-incondicional-putin.html";
 
 std::vector<std::string> dates(const SearchOutput& out) {
     std::vector<std::string> d;
@@ -57,14 +58,16 @@ TEST_CASE("date filters: options and fecha: ranges", "[e2e][features][dates]") {
 TEST_CASE("filters by section, outlet, author and language", "[e2e][features][filters]") {
     const auto sec = search_json(corpus_db(), "gobierno", {"--section", "política"});
     REQUIRE(!sec.urls().empty());
-    for (const auto& hit : sec.json["results"]) CHECK(hit["section"].get<std::string>().find("ol") != std::string::npos);
+    for (const auto& hit : sec.json["results"])
+        CHECK(hit["section"].get<std::string>().find("ol") != std::string::npos);
     const auto src = search_json(corpus_db(), "elecciones", {"--source", "la crónica austral"});
     REQUIRE(!src.urls().empty());
     for (const auto& hit : src.json["results"]) CHECK(hit["source"] == "La Crónica Austral");
     const auto author = search_json(corpus_db(), "Rusia", {"--author", "Andrés Villalobos"});
     CHECK(author.urls() == std::vector<std::string>{kKim});
     CHECK(search_json(corpus_db(), "Rusia", {"--lang", "en"}).exit_code == 1);
-    CHECK(search_json(corpus_db(), "Rusia idioma:es").urls().size() == search_json(corpus_db(), "Rusia").urls().size());
+    CHECK(search_json(corpus_db(), "Rusia idioma:es").urls().size() ==
+          search_json(corpus_db(), "Rusia").urls().size());
 }
 
 TEST_CASE("sort newest and oldest, undated articles last", "[e2e][features][sort]") {
@@ -145,7 +148,7 @@ TEST_CASE("synonyms and acronyms expand, from the default list or a file", "[e2e
 TEST_CASE("like: finds articles about the same story", "[e2e][features][like]") {
     const auto out = search_json(corpus_db(), "", {"--like", kWireA, "--no-collapse"});
     REQUIRE(out.exit_code == 0);
-    CHECK(out.urls()[0] == kWireB);                    // the other copy first
+    CHECK(out.urls()[0] == kWireB); // the other copy first
     const auto like_urls = out.urls();
     CHECK(std::count(like_urls.begin(), like_urls.end(), kWireA) == 0); // never itself
     CHECK(search_json(corpus_db(), "", {"--like", "https://no.example/x"}).exit_code == 2);
@@ -164,7 +167,8 @@ TEST_CASE("wildcards, NEAR and --explain", "[e2e][features][operators]") {
 
 TEST_CASE("batch mode: one database open, JSON Lines out", "[e2e][features][batch]") {
     TempDir tmp;
-    std::ofstream(tmp / "q.txt") << "politica exterior\n\n{\"id\": \"k\", \"query\": \"Kursk\", \"limit\": 1}\nRusia AND\n";
+    std::ofstream(tmp / "q.txt")
+        << "politica exterior\n\n{\"id\": \"k\", \"query\": \"Kursk\", \"limit\": 1}\nRusia AND\n";
     const auto r = run({search_bin(), "--db", corpus_db().string(), "--queries", (tmp / "q.txt").string()});
     CHECK(r.exit_code == 1); // one line failed
     std::vector<json> lines;
@@ -183,7 +187,8 @@ TEST_CASE("batch mode: one database open, JSON Lines out", "[e2e][features][batc
 TEST_CASE("several databases are searched as one", "[e2e][features][multidb]") {
     TempDir tmp;
     std::ofstream(tmp / "extra.jsonl")
-        << R"({"url": "https://x.example/kursk", "title": "Kursk", "text": "Otra nota sobre Kursk y su región."})" << "\n";
+        << R"({"url": "https://x.example/kursk", "title": "Kursk", "text": "Otra nota sobre Kursk y su región."})"
+        << "\n";
     REQUIRE(index(tmp / "db2", {(tmp / "extra.jsonl").string()}).exit_code == 0);
     const auto both = search_json(corpus_db(), "Kursk", {"--db", (tmp / "db2").string()});
     const auto both_list = both.urls();

@@ -56,6 +56,8 @@ const std::filesystem::path& corpus_db() {
     return db;
 }
 
-std::size_t doc_count(const std::filesystem::path& db) { return Xapian::Database(db.string()).get_doccount(); }
+std::size_t doc_count(const std::filesystem::path& db) {
+    return Xapian::Database(db.string()).get_doccount();
+}
 
 } // namespace hemeroteca::test

@@ -9,7 +9,10 @@
 using namespace hemeroteca::extract;
 
 TEST_CASE("is_boilerplate_text knows prompts and labels but not sentences", "[extract][boilerplate]") {
-    struct Case { const char* text; bool boilerplate; };
+    struct Case {
+        const char* text;
+        bool boilerplate;
+    };
     const Case cases[] = {
         {"Lea también: El paro baja en Barcelona", true},
         {"LEE TAMBIÉN", true},
@@ -32,7 +35,11 @@ TEST_CASE("is_boilerplate_text knows prompts and labels but not sentences", "[ex
 }
 
 TEST_CASE("class_hints reads class and id words", "[extract][boilerplate]") {
-    struct Case { const char* html; bool boilerplate; bool body; };
+    struct Case {
+        const char* html;
+        bool boilerplate;
+        bool body;
+    };
     const Case cases[] = {
         {"<div class=\"share-buttons\">", true, false},
         {"<div class=\"relatedNews\">", true, false},
