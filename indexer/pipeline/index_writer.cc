@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 
 namespace hemeroteca::indexer {
 
@@ -33,10 +34,8 @@ std::string now_iso() {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& analyzer, std::size_t commit_every)
-    : db_(open_writable(path)), analyzer_(analyzer), tg_(analyzer.term_generator()),
-      commit_every_(commit_every == 0 ? 1 : commit_every) {
-    tg_.set_database(db_);
+IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) : db_(open_writable(path)), policy_(policy) {
+    if (policy_.articles == 0) policy_.articles = 1;
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
@@ -51,25 +50,53 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-WriteOutcome IndexWriter::write(const Article& article) {
-    const std::string id = id_term(article);
-    const std::string hash = content_hash(article);
+WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, Xapian::Document&& doc,
+                                std::size_t bytes) {
     WriteOutcome outcome = WriteOutcome::added;
     if (auto it = db_.postlist_begin(id); it != db_.postlist_end(id)) {
         if (db_.get_document(*it).get_value(schema::slot(schema::Slot::content_hash)) == hash)
             return WriteOutcome::unchanged;
         outcome = WriteOutcome::updated;
     }
-    db_.replace_document(id, build_document(article, analyzer_, tg_));
-    if (++pending_ >= commit_every_) commit();
+    db_.replace_document(id, doc);
+    pending_bytes_ += bytes;
+    if (++pending_ >= policy_.articles || pending_bytes_ >= policy_.bytes) commit();
     return outcome;
 }
 
 void IndexWriter::commit() {
-    if (pending_ == 0) return;
-    db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
-    db_.commit();
+    if (pending_ > 0) db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
+    db_.commit(); // also writes pending metadata (file states); a no-op when nothing changed
     pending_ = 0;
+    pending_bytes_ = 0;
+}
+
+std::map<std::string, FileState> IndexWriter::file_states() const {
+    std::map<std::string, FileState> out;
+    const std::string prefix(schema::metadata_file_prefix);
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+        FileState s;
+        if (decode_file_state(db_.get_metadata(*it), s)) out.emplace(s.path, std::move(s));
+    }
+    return out;
+}
+
+void IndexWriter::record_file(const FileState& state) {
+    db_.set_metadata(file_state_key(state.path), encode_file_state(state));
+}
+
+std::size_t IndexWriter::prune_missing_files() {
+    std::size_t removed = 0;
+    for (const auto& [path, state] : file_states()) {
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec) || ec) continue;
+        const std::string term = origin_term(state.origin);
+        removed += db_.get_termfreq(term);
+        db_.delete_document(term);
+        db_.set_metadata(file_state_key(path), {});
+    }
+    pending_ += removed;
+    return removed;
 }
 
 } // namespace hemeroteca::indexer
