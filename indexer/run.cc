@@ -61,6 +61,28 @@ std::vector<Input> examine_files(const IndexOptions& o, Reporter& reporter, std:
     return kept;
 }
 
+// The sources, on the calling thread: input files (unchanged ones only
+// counted), then fetched pages.
+void read_sources(const IndexOptions& options, const std::vector<Input>& inputs, std::vector<FileTally>& files,
+                  const std::map<std::string, FileState>& known, Reporter& reporter, SourceSink& sink) {
+    for (std::size_t i = 0; i < inputs.size() && !sink.stop(); ++i) {
+        const auto it = known.find(files[i].state.path);
+        if (it != known.end() && it->second.same_file(files[i].state)) {
+            files[i].state = it->second;
+            Result r;
+            r.kind = Result::Kind::file_unchanged;
+            r.file = i;
+            r.where = inputs[i].path.string();
+            sink.bytes_read += files[i].state.size;
+            sink.results.push(std::move(r));
+            continue;
+        }
+        if (options.verbose) reporter.note(inputs[i].path.string() + ": reading");
+        feed_file(inputs[i], i, options.url, sink);
+    }
+    if (options.fetch.enabled() && !sink.stop()) fetch_pages(options.fetch, sink);
+}
+
 } // namespace
 
 int run_index(const IndexOptions& options) {
@@ -98,28 +120,19 @@ int run_index(const IndexOptions& options) {
     });
 
     SourceSink sink{jobs, results, bytes_read, [&] { return stop_signal() != 0 || writer_failed.load(); }};
-    for (std::size_t i = 0; i < inputs.size() && !sink.stop(); ++i) {
-        const auto it = known.find(files[i].state.path);
-        if (it != known.end() && it->second.same_file(files[i].state)) {
-            files[i].state = it->second;
-            Result r;
-            r.kind = Result::Kind::file_unchanged;
-            r.file = i;
-            r.where = inputs[i].path.string();
-            sink.bytes_read += files[i].state.size;
-            results.push(std::move(r));
-            continue;
-        }
-        if (options.verbose) reporter.note(inputs[i].path.string() + ": reading");
-        feed_file(inputs[i], i, options.url, sink);
+    std::exception_ptr source_error;
+    try {
+        read_sources(options, inputs, files, known, reporter, sink);
+    } catch (...) {
+        source_error = std::current_exception(); // rethrown once the threads are stopped
     }
-    if (options.fetch.enabled() && !sink.stop()) fetch_pages(options.fetch, sink);
 
     jobs.close();
     workers.join();
     results.close();
     writer_thread.join();
     if (writer_error) std::rethrow_exception(writer_error);
+    if (source_error) std::rethrow_exception(source_error);
 
     const int signal = stop_signal();
     const bool prune = options.prune && writer && signal == 0;

@@ -22,6 +22,25 @@ std::string gzip_bytes(std::string_view data) {
     return out;
 }
 
+std::string gunzip_all(std::string_view data) {
+    std::string out;
+    z_stream z{};
+    inflateInit2(&z, 15 + 32);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    char buf[65536];
+    while (z.avail_in > 0) {
+        z.next_out = reinterpret_cast<Bytef*>(buf);
+        z.avail_out = sizeof buf;
+        const int rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buf, sizeof buf - z.avail_out);
+        if (rc == Z_STREAM_END) inflateReset(&z);
+        else if (rc != Z_OK) break;
+    }
+    inflateEnd(&z);
+    return out;
+}
+
 WarcFixture& WarcFixture::record(std::string_view type, std::string_view uri, std::string_view content_type,
                                  std::string_view block, std::string_view version, std::string_view extra) {
     const std::string serial = std::to_string(++records_);

@@ -11,6 +11,9 @@ namespace hemeroteca::test {
 // One gzip member holding `data` (zlib, written here, not by the indexer).
 std::string gzip_bytes(std::string_view data);
 
+// Decodes concatenated gzip members (zlib, not the indexer's code).
+std::string gunzip_all(std::string_view data);
+
 // A WARC file built record by record; written plain or with one gzip member per record.
 class WarcFixture {
 public:
