@@ -52,13 +52,18 @@ IndexWriter::~IndexWriter() {
 
 WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, Xapian::Document&& doc,
                                 std::size_t bytes) {
+    // One look-up of the id term, then the write by docid (replace_document(term)
+    // would look the term up again).
     WriteOutcome outcome = WriteOutcome::added;
     if (auto it = db_.postlist_begin(id); it != db_.postlist_end(id)) {
-        if (db_.get_document(*it).get_value(schema::slot(schema::Slot::content_hash)) == hash)
+        const Xapian::docid existing = *it;
+        if (db_.get_document(existing).get_value(schema::slot(schema::Slot::content_hash)) == hash)
             return WriteOutcome::unchanged;
+        db_.replace_document(existing, doc);
         outcome = WriteOutcome::updated;
+    } else {
+        db_.add_document(doc);
     }
-    db_.replace_document(id, doc);
     pending_bytes_ += bytes;
     if (++pending_ >= policy_.articles || pending_bytes_ >= policy_.bytes) commit();
     return outcome;
