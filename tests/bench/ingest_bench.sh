@@ -32,7 +32,7 @@ python3 - "$shared/pages" "$work/pages" "$pages" <<'PY'
 import pathlib, re, sys
 src, dst, want = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), int(sys.argv[3])
 files = sorted(p for p in src.rglob("*.html") if p.name != "expected.html")
-canon = re.compile(rb'<link[^>]*rel=["\']?canonical["\']?[^>]*>|<meta[^>]*property=["\']og:url["\'][^>]*>', re.I)
+canon = re.compile(rb'<link[^>]*rel=["\']?canonical["\']?[^>]*>|<meta[^>]*og:url[^>]*>', re.I)
 head = re.compile(rb"<head[^>]*>", re.I)
 n = 0
 while n < want:

@@ -49,7 +49,7 @@ TEST_CASE("HTTP responses: status, headers, chunked and gzip bodies, charset", "
     CHECK(indexer::is_html("", "  <!DOCTYPE html><html>"));
 }
 
-TEST_CASE("WARC files: only 200 HTML responses become pages; revisits never do", "[indexer][warc]") {
+TEST_CASE("WARC files: only 200 HTML responses become pages and revisits never do", "[indexer][warc]") {
     test::TempDir tmp;
     test::WarcFixture warc;
     warc.record("warcinfo", "", "application/warc-fields", "software: test\r\n")
