@@ -72,6 +72,12 @@ void add_routes(LocalHttpServer& s, std::atomic<int>& flaky_calls) {
     r.Get("/privado/secreto.html", [](const httplib::Request&, httplib::Response& res) {
         html(res, article("Una página que nadie debe pedir", "Secreto.", kUtf8));
     });
+    r.Get("/enorme.html", [](const httplib::Request&, httplib::Response& res) {
+        std::string junk(3 << 20, '\0'); // 3 MB that gzip cannot shrink below the 1 MB cap
+        std::uint32_t x = 12345;
+        for (auto& c : junk) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
+        html(res, junk);
+    });
     r.Get("/imagen.png", [](const httplib::Request&, httplib::Response& res) { res.set_content("\x89PNG....", "image/png"); });
     r.Get("/sitemap_index.xml", [&s](const httplib::Request&, httplib::Response& res) {
         res.set_content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex "
@@ -118,18 +124,19 @@ TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts
     TempDir tmp;
     std::string list = "# artículos\n";
     for (const char* p : {"/viejo.html", "/no-existe.html", "/inestable.html", "/lento.html", "/comprimido.html",
-                          "/latin.html", "/privado/secreto.html", "/imagen.png", "/latin.html"})
+                          "/latin.html", "/privado/secreto.html", "/imagen.png", "/latin.html", "/enorme.html"})
         list += server.url(p) + "\n";
     list += "ftp://127.0.0.1/archivo.html\n";
     write_file(tmp / "urls.txt", list);
     const auto warc = tmp / "fetched.warc.gz";
-    const auto r = index(tmp / "db", {}, fetch_args({"--urls", (tmp / "urls.txt").string(), "--warc-out", warc.string()}));
+    const auto r = index(tmp / "db", {}, fetch_args({"--urls", (tmp / "urls.txt").string(), "--warc-out", warc.string(), "--max-page-mb", "1"}));
     INFO(r.err);
     CHECK(r.exit_code == 1); // some URLs failed
     CHECK(r.err.find("no-existe.html: HTTP status 404") != std::string::npos);
     CHECK(r.err.find("lento.html: cannot fetch: timed out after 1 s") != std::string::npos);
     CHECK(r.err.find("ftp://127.0.0.1/archivo.html: not an http(s) URL") != std::string::npos);
-    CHECK(r.err.find("4 indexed, 0 updated, 0 unchanged, 2 skipped, 3 failed") != std::string::npos);
+    CHECK(r.err.find("enorme.html: cannot fetch: larger than 1 MB") != std::string::npos);
+    CHECK(r.err.find("4 indexed, 0 updated, 0 unchanged, 2 skipped, 4 failed") != std::string::npos);
     CHECK(doc_count(tmp / "db") == 4);
 
     CHECK(server.requests("/robots.txt") == 1);
@@ -138,6 +145,7 @@ TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts
     CHECK(server.requests("/inestable.html") == 2);       // a 500, then a 200
     CHECK(server.requests("/lento.html") == 2);           // a timeout, then one retry
     CHECK(server.requests("/latin.html") == 1);           // listed twice, fetched once
+    CHECK(server.requests("/enorme.html") == 1);          // over the size cap: abandoned, not retried
     CHECK(server.last_user_agent().rfind("hemeroteca-index/", 0) == 0);
 
     CHECK(search_json(tmp / "db", "biblioteca").urls() == std::vector<std::string>{server.url("/nuevo.html")});
