@@ -63,8 +63,8 @@ std::string content_hash(const Article& a) {
 
 std::string date_key(std::string_view iso) {
     if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
-    const std::string key = std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) +
-                            std::string(iso.substr(8, 2));
+    const std::string key =
+        std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
     if (!all_digits(key)) return {};
     const int month = std::stoi(key.substr(4, 2));
     const int day = std::stoi(key.substr(6, 2));
@@ -92,7 +92,8 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     if (!a.lang.empty()) add_boolean(doc, schema::prefix::lang, a.lang);
     add_boolean(doc, schema::prefix::section_exact, a.section);
     add_boolean(doc, schema::prefix::source_exact, a.source);
-    for_each_author(a.author, [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
+    for_each_author(a.author,
+                    [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
     if (!a.origin.empty()) doc.add_boolean_term(origin_term(a.origin));
 
     const std::string day = date_key(a.date);

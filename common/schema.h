@@ -17,15 +17,15 @@ inline constexpr std::string_view author = "A";
 inline constexpr std::string_view section = "XSEC";
 inline constexpr std::string_view source = "XSRC";
 // Boolean terms (exact, folded and lowercased values) for filters.
-inline constexpr std::string_view id = "Q";           // unique id: canonical URL or stable id
-inline constexpr std::string_view lang = "L";         // "Les"
-inline constexpr std::string_view year = "Y";         // "Y2026"
-inline constexpr std::string_view month = "M";        // "M202601"
-inline constexpr std::string_view day = "D";          // "D20260109"
+inline constexpr std::string_view id = "Q";             // unique id: canonical URL or stable id
+inline constexpr std::string_view lang = "L";           // "Les"
+inline constexpr std::string_view year = "Y";           // "Y2026"
+inline constexpr std::string_view month = "M";          // "M202601"
+inline constexpr std::string_view day = "D";            // "D20260109"
 inline constexpr std::string_view section_exact = "XS"; // "XSinternacional"
 inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
-inline constexpr std::string_view origin = "XF";      // the input file the article came from
+inline constexpr std::string_view origin = "XF";        // the input file the article came from
 } // namespace prefix
 
 // Value slots.

@@ -9,8 +9,8 @@ namespace hemeroteca::indexer {
 
 namespace {
 const std::set<std::string>& mappable_fields() {
-    static const std::set<std::string> fields = {"url", "title", "date", "author", "section",
-                                                 "source", "text", "html", "lang", "id"};
+    static const std::set<std::string> fields = {"url",    "title", "date", "author", "section",
+                                                 "source", "text",  "html", "lang",   "id"};
     return fields;
 }
 } // namespace
@@ -19,9 +19,11 @@ static void add_fetch_options(CLI::App& app, FetchOptions& f) {
     auto* g = app.add_option_group("Fetching", "Fetch pages over HTTP (robots.txt honoured)");
     g->add_option("--urls", f.urls_file, "Fetch and index the URLs in this file (one a line)")
         ->check(CLI::ExistingFile);
-    g->add_option("--sitemap", f.sitemaps, "Fetch and index the pages of a sitemap, sitemap index or news sitemap")
+    g->add_option("--sitemap", f.sitemaps,
+                  "Fetch and index the pages of a sitemap, sitemap index or news sitemap")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    g->add_option("--warc-out", f.warc_out, "Also archive every fetched response in this WARC file (.warc or .warc.gz)");
+    g->add_option("--warc-out", f.warc_out,
+                  "Also archive every fetched response in this WARC file (.warc or .warc.gz)");
     g->add_option("--concurrency", f.concurrency, "Transfers at once (at most one per host)")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();

@@ -42,9 +42,8 @@ WorkerOptions worker_options(const IndexOptions& o) {
 // examined are reported and dropped.
 std::vector<Input> examine_files(const IndexOptions& o, Reporter& reporter, std::vector<FileTally>& files,
                                  std::uintmax_t& total_bytes) {
-    auto inputs = walk_inputs(o.inputs, [&](const std::string& path, const std::string& reason) {
-        reporter.failed(path, reason);
-    });
+    auto inputs = walk_inputs(
+        o.inputs, [&](const std::string& path, const std::string& reason) { reporter.failed(path, reason); });
     const std::string digest = options_digest(o);
     std::vector<Input> kept;
     for (const auto& in : inputs) {
@@ -63,8 +62,9 @@ std::vector<Input> examine_files(const IndexOptions& o, Reporter& reporter, std:
 
 // The sources, on the calling thread: input files (unchanged ones only
 // counted), then fetched pages.
-void read_sources(const IndexOptions& options, const std::vector<Input>& inputs, std::vector<FileTally>& files,
-                  const std::map<std::string, FileState>& known, Reporter& reporter, SourceSink& sink) {
+void read_sources(const IndexOptions& options, const std::vector<Input>& inputs,
+                  std::vector<FileTally>& files, const std::map<std::string, FileState>& known,
+                  Reporter& reporter, SourceSink& sink) {
     for (std::size_t i = 0; i < inputs.size() && !sink.stop(); ++i) {
         const auto it = known.find(files[i].state.path);
         if (it != known.end() && it->second.same_file(files[i].state)) {

@@ -15,7 +15,8 @@ FileState current_file_state(const std::filesystem::path& path, const std::strin
     s.origin = path.string();
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-        throw std::filesystem::filesystem_error("cannot stat", path, std::error_code(errno, std::generic_category()));
+        throw std::filesystem::filesystem_error("cannot stat", path,
+                                                std::error_code(errno, std::generic_category()));
     s.size = static_cast<std::uintmax_t>(st.st_size);
     s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     s.options = options_digest;
@@ -27,7 +28,7 @@ std::string file_state_key(const std::string& absolute_path) {
 }
 
 std::string encode_file_state(const FileState& s) {
-    return nlohmann::json{{"path", s.path},       {"origin", s.origin},     {"size", s.size},
+    return nlohmann::json{{"path", s.path},         {"origin", s.origin},   {"size", s.size},
                           {"mtime_ns", s.mtime_ns}, {"options", s.options}, {"articles", s.articles},
                           {"skipped", s.skipped}}
         .dump();

@@ -10,11 +10,11 @@
 namespace hemeroteca::indexer {
 
 struct FileState {
-    std::string path;    // absolute, normalised
-    std::string origin;  // the origin stored in its articles (the XF term): the path as given
+    std::string path;   // absolute, normalised
+    std::string origin; // the origin stored in its articles (the XF term): the path as given
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
-    std::string options; // a digest of the options that change what is indexed
+    std::string options;      // a digest of the options that change what is indexed
     std::size_t articles = 0; // articles it holds (reported as unchanged when skipped)
     std::size_t skipped = 0;  // records skipped on purpose
 

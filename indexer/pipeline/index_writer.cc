@@ -17,7 +17,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseError("the database " + path + " is locked by another indexer");
     } catch (const Xapian::DatabaseVersionError& e) {
-        throw DatabaseError("the database " + path + " was written by an incompatible version: " + e.get_msg());
+        throw DatabaseError("the database " + path +
+                            " was written by an incompatible version: " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot open the database " + path + ": " + e.get_msg());
     }
@@ -34,13 +35,15 @@ std::string now_iso() {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) : db_(open_writable(path)), policy_(policy) {
+IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
+    db_(open_writable(path)), policy_(policy) {
     if (policy_.articles == 0) policy_.articles = 1;
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
                             std::string(schema::schema_version) + ": index into a new database");
-    if (version.empty()) db_.set_metadata(std::string(schema::metadata_schema_key), std::string(schema::schema_version));
+    if (version.empty())
+        db_.set_metadata(std::string(schema::metadata_schema_key), std::string(schema::schema_version));
 }
 
 IndexWriter::~IndexWriter() {

@@ -24,7 +24,7 @@ public:
 enum class WriteOutcome { added, updated, unchanged };
 
 struct CommitPolicy {
-    std::size_t articles = 2000;          // commit after this many written articles...
+    std::size_t articles = 2000;                // commit after this many written articles...
     std::size_t bytes = std::size_t{256} << 20; // ...or this many input bytes, whichever comes first
 };
 
@@ -38,7 +38,8 @@ public:
 
     // Stores `doc` under `id` unless a document with that id has digest `hash`.
     // `bytes` (the input it came from) counts towards the commit policy.
-    WriteOutcome write(const std::string& id, const std::string& hash, Xapian::Document&& doc, std::size_t bytes);
+    WriteOutcome write(const std::string& id, const std::string& hash, Xapian::Document&& doc,
+                       std::size_t bytes);
     void commit();
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
 

@@ -41,9 +41,9 @@ struct Result {
     std::string id;   // Q term
     std::string hash; // content digest
     Xapian::Document doc;
-    std::string text;          // printed output
-    std::size_t bytes = 0;     // input bytes this result stands for (progress, commit by size)
-    std::size_t jobs = 0;      // file_done: how many jobs the file produced
+    std::string text;      // printed output
+    std::size_t bytes = 0; // input bytes this result stands for (progress, commit by size)
+    std::size_t jobs = 0;  // file_done: how many jobs the file produced
 };
 
 } // namespace hemeroteca::indexer

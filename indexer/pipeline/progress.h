@@ -12,8 +12,8 @@
 namespace hemeroteca::indexer {
 
 struct ProgressSnapshot {
-    std::size_t articles = 0;     // written (added, updated, unchanged)
-    std::uintmax_t bytes = 0;     // input bytes read
+    std::size_t articles = 0;       // written (added, updated, unchanged)
+    std::uintmax_t bytes = 0;       // input bytes read
     std::uintmax_t total_bytes = 0; // 0 when unknown
 };
 

@@ -18,8 +18,14 @@ void Reporter::written(const std::string& where, WriteOutcome outcome) {
     const char* what = "added";
     switch (outcome) {
     case WriteOutcome::added: ++counts_.added; break;
-    case WriteOutcome::updated: ++counts_.updated; what = "updated"; break;
-    case WriteOutcome::unchanged: ++counts_.unchanged; what = "unchanged"; break;
+    case WriteOutcome::updated:
+        ++counts_.updated;
+        what = "updated";
+        break;
+    case WriteOutcome::unchanged:
+        ++counts_.unchanged;
+        what = "unchanged";
+        break;
     }
     if (verbose_) print_line(where + ": " + what);
 }
@@ -32,7 +38,8 @@ void Reporter::skipped(const std::string& where, const std::string& reason) {
 void Reporter::unchanged_file(const std::string& where, std::size_t articles, std::size_t skipped) {
     counts_.unchanged += articles;
     counts_.skipped += skipped;
-    if (verbose_) print_line(where + ": unchanged since the last run (" + std::to_string(articles) + " articles)");
+    if (verbose_)
+        print_line(where + ": unchanged since the last run (" + std::to_string(articles) + " articles)");
 }
 
 void Reporter::failed(const std::string& where, const std::string& reason) {
@@ -47,11 +54,16 @@ void Reporter::summary(std::size_t articles_in_db, bool pruned, int signal) cons
     std::string removed = pruned ? ", " + std::to_string(counts_.removed) + " removed" : std::string();
     std::string stopped;
     if (signal != 0)
-        stopped = std::string("interrupted by ") + (signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "a signal") +
+        stopped = std::string("interrupted by ") +
+                  (signal == SIGINT    ? "SIGINT"
+                   : signal == SIGTERM ? "SIGTERM"
+                                       : "a signal") +
                   ": ";
-    std::fprintf(out_, "%s%zu indexed, %zu updated, %zu unchanged, %zu skipped, %zu failed%s in %.2f s (%zu articles in the database)\n",
-                 stopped.c_str(), counts_.added, counts_.updated, counts_.unchanged, counts_.skipped, counts_.failed,
-                 removed.c_str(), seconds, articles_in_db);
+    std::fprintf(out_,
+                 "%s%zu indexed, %zu updated, %zu unchanged, %zu skipped, %zu failed%s in %.2f s (%zu "
+                 "articles in the database)\n",
+                 stopped.c_str(), counts_.added, counts_.updated, counts_.unchanged, counts_.skipped,
+                 counts_.failed, removed.c_str(), seconds, articles_in_db);
 }
 
 } // namespace hemeroteca::indexer

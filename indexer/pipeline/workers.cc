@@ -32,7 +32,8 @@ Result message(Result::Kind kind, const Job& job, std::string reason) {
 
 } // namespace
 
-JobProcessor::JobProcessor(const WorkerOptions& options) : options_(options), tg_(analyzer_.term_generator()) {}
+JobProcessor::JobProcessor(const WorkerOptions& options) :
+    options_(options), tg_(analyzer_.term_generator()) {}
 
 Result JobProcessor::process(Job&& job) {
     try {
@@ -62,7 +63,8 @@ Result JobProcessor::page(Job& job) {
         return message(Result::Kind::skipped, job, "not an article: " + ex.reason);
     if (!has_content(ex.article)) return message(Result::Kind::failed, job, "no article text found");
     if (ex.article.url.empty()) ex.article.stable_id = job.id_base;
-    if (ex.article.date.empty() && !job.date_hint.empty()) ex.article.date = normalize_date_field(job.date_hint);
+    if (ex.article.date.empty() && !job.date_hint.empty())
+        ex.article.date = normalize_date_field(job.date_hint);
     return finish(job, std::move(ex.article));
 }
 

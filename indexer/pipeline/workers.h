@@ -41,7 +41,8 @@ private:
 class Workers {
 public:
     // Starts `threads` workers reading `in` and writing `out`.
-    Workers(std::size_t threads, const WorkerOptions& options, BoundedQueue<Job>& in, BoundedQueue<Result>& out);
+    Workers(std::size_t threads, const WorkerOptions& options, BoundedQueue<Job>& in,
+            BoundedQueue<Result>& out);
     ~Workers();
     Workers(const Workers&) = delete;
     Workers& operator=(const Workers&) = delete;

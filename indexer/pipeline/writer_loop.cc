@@ -4,9 +4,11 @@
 
 namespace hemeroteca::indexer {
 
-WriterLoop::WriterLoop(IndexWriter* writer, Reporter& reporter, Progress& progress, std::vector<FileTally>& files,
-                       const std::atomic<std::uintmax_t>& bytes_read, std::uintmax_t total_bytes) :
-    writer_(writer), reporter_(reporter), progress_(progress), files_(files), bytes_read_(bytes_read),
+WriterLoop::WriterLoop(IndexWriter* writer, Reporter& reporter, Progress& progress,
+                       std::vector<FileTally>& files, const std::atomic<std::uintmax_t>& bytes_read,
+                       std::uintmax_t total_bytes) :
+    writer_(writer),
+    reporter_(reporter), progress_(progress), files_(files), bytes_read_(bytes_read),
     total_bytes_(total_bytes) {}
 
 void WriterLoop::run(BoundedQueue<Result>& results) {
@@ -50,9 +52,12 @@ void WriterLoop::count_for_file(const Result& r) {
     if (r.file == no_file) return;
     FileTally& f = files_.at(r.file);
     ++f.done;
-    if (r.kind == Result::Kind::failed) ++f.failed;
-    else if (r.kind == Result::Kind::skipped) ++f.state.skipped;
-    else ++f.state.articles;
+    if (r.kind == Result::Kind::failed)
+        ++f.failed;
+    else if (r.kind == Result::Kind::skipped)
+        ++f.state.skipped;
+    else
+        ++f.state.articles;
     maybe_record(r.file);
 }
 

@@ -60,7 +60,8 @@ private:
             Job job = make(Job::Kind::json_line, where_ + ":" + std::to_string(number));
             job.bytes = std::move(line);
             job.id_base = in_.path.filename().string();
-            if (job.id_base.size() > 3 && job.id_base.ends_with(".gz")) job.id_base.resize(job.id_base.size() - 3);
+            if (job.id_base.size() > 3 && job.id_base.ends_with(".gz"))
+                job.id_base.resize(job.id_base.size() - 3);
             push(std::move(job));
         }
     }

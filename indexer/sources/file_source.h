@@ -15,9 +15,9 @@ namespace hemeroteca::indexer {
 
 struct SourceSink {
     BoundedQueue<Job>& jobs;
-    BoundedQueue<Result>& results;        // for what the source itself skips or fails
+    BoundedQueue<Result>& results;           // for what the source itself skips or fails
     std::atomic<std::uintmax_t>& bytes_read; // input bytes read (the progress bar)
-    std::function<bool()> stop;           // polled between jobs
+    std::function<bool()> stop;              // polled between jobs
 };
 
 // Reads `in` (entry `file` of the run's file table) and queues its jobs, then

@@ -40,21 +40,24 @@ std::string inflate_all(std::string_view data, std::size_t max_bytes, int window
         if (rc != Z_OK && !(rc == Z_BUF_ERROR && z.avail_in > 0)) break;
     }
     inflateEnd(&z);
-    if (rc != Z_STREAM_END) throw InputError(std::string("corrupt compressed data (") + (z.msg ? z.msg : "truncated") + ")");
+    if (rc != Z_STREAM_END)
+        throw InputError(std::string("corrupt compressed data (") + (z.msg ? z.msg : "truncated") + ")");
     return out;
 }
 
 } // namespace
 
 bool has_gzip_magic(std::string_view b) {
-    return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f && static_cast<unsigned char>(b[1]) == 0x8b;
+    return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f &&
+           static_cast<unsigned char>(b[1]) == 0x8b;
 }
 
 std::string gunzip(std::string_view data, std::size_t max_bytes) {
     if (has_gzip_magic(data)) return inflate_all(data, max_bytes, 15 + 32);
     // HTTP "deflate" is meant to be zlib but some servers send raw deflate.
-    const bool zlib_header = data.size() >= 2 && (static_cast<unsigned char>(data[0]) & 0x0f) == 8 &&
-                             ((static_cast<unsigned char>(data[0]) << 8) | static_cast<unsigned char>(data[1])) % 31 == 0;
+    const bool zlib_header =
+        data.size() >= 2 && (static_cast<unsigned char>(data[0]) & 0x0f) == 8 &&
+        ((static_cast<unsigned char>(data[0]) << 8) | static_cast<unsigned char>(data[1])) % 31 == 0;
     return inflate_all(data, max_bytes, zlib_header ? 15 : -15);
 }
 

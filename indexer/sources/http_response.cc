@@ -12,7 +12,8 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -95,7 +96,8 @@ HttpResponse parse_http_response(std::string_view bytes, std::size_t max_body) {
         r.headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
     }
     std::string body(pos < bytes.size() ? bytes.substr(pos) : std::string_view());
-    r.body = decode_http_body(std::move(body), r.header("Transfer-Encoding"), r.header("Content-Encoding"), max_body);
+    r.body = decode_http_body(std::move(body), r.header("Transfer-Encoding"), r.header("Content-Encoding"),
+                              max_body);
     return r;
 }
 
@@ -105,7 +107,8 @@ std::string charset_of(std::string_view content_type) {
     if (at == std::string::npos) return {};
     at += 8;
     auto end = ct.find(';', at);
-    std::string cs = trim(std::string_view(ct).substr(at, end == std::string::npos ? std::string::npos : end - at));
+    std::string cs =
+        trim(std::string_view(ct).substr(at, end == std::string::npos ? std::string::npos : end - at));
     if (cs.size() >= 2 && (cs.front() == '"' || cs.front() == '\'')) cs = cs.substr(1, cs.size() - 2);
     return cs;
 }

@@ -11,7 +11,8 @@ namespace {
 
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -34,7 +35,8 @@ const std::string& WarcRecord::header(std::string_view name) const {
 
 std::string WarcRecord::type() const {
     std::string t = header("WARC-Type");
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(t.begin(), t.end(), t.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return t;
 }
 
@@ -60,10 +62,12 @@ bool WarcReader::next(WarcRecord& r) {
         const auto colon = line.find(':');
         if (colon == std::string::npos) {
             // A continuation line (obsolete folding) belongs to the previous header.
-            if (!r.headers.empty() && (line[0] == ' ' || line[0] == '\t')) r.headers.back().second += " " + trim(line);
+            if (!r.headers.empty() && (line[0] == ' ' || line[0] == '\t'))
+                r.headers.back().second += " " + trim(line);
             continue;
         }
-        r.headers.emplace_back(trim(std::string_view(line).substr(0, colon)), trim(std::string_view(line).substr(colon + 1)));
+        r.headers.emplace_back(trim(std::string_view(line).substr(0, colon)),
+                               trim(std::string_view(line).substr(colon + 1)));
         if (iequals(r.headers.back().first, "Content-Length")) {
             try {
                 r.length = std::stoull(r.headers.back().second);
@@ -76,7 +80,8 @@ bool WarcReader::next(WarcRecord& r) {
     if (!has_length) throw InputError(where + ": no Content-Length");
     auto& uri = r.headers; // WARC 1.0 wrote the URI in angle brackets in some tools
     for (auto& [k, v] : uri)
-        if (iequals(k, "WARC-Target-URI") && v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
+        if (iequals(k, "WARC-Target-URI") && v.size() >= 2 && v.front() == '<' && v.back() == '>')
+            v = v.substr(1, v.size() - 2);
     if (r.length > max_block_) {
         r.truncated = true;
         std::string sink;
@@ -89,7 +94,8 @@ bool WarcReader::next(WarcRecord& r) {
         }
     } else {
         r.block.reserve(static_cast<std::size_t>(r.length));
-        if (in_.read(static_cast<std::size_t>(r.length), r.block) != r.length) throw InputError(where + ": truncated content");
+        if (in_.read(static_cast<std::size_t>(r.length), r.block) != r.length)
+            throw InputError(where + ": truncated content");
     }
     ++count_;
     return true;

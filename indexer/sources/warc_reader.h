@@ -11,10 +11,10 @@
 namespace hemeroteca::indexer {
 
 struct WarcRecord {
-    std::string version;     // "WARC/1.0", "WARC/1.1"
+    std::string version; // "WARC/1.0", "WARC/1.1"
     std::vector<std::pair<std::string, std::string>> headers;
-    std::string block;       // the record's content block (for a response: the HTTP response)
-    bool truncated = false;  // the block was larger than the cap and was not read
+    std::string block;        // the record's content block (for a response: the HTTP response)
+    bool truncated = false;   // the block was larger than the cap and was not read
     std::uint64_t length = 0; // Content-Length
 
     // A header by case-insensitive name; "" when absent.

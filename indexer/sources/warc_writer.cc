@@ -50,13 +50,13 @@ void WarcWriter::write_response(std::string_view target_uri, std::string_view ht
     write_record("response", target_uri, "application/http;msgtype=response", http);
 }
 
-void WarcWriter::write_record(std::string_view type, std::string_view target_uri, std::string_view content_type,
-                              std::string_view block) {
+void WarcWriter::write_record(std::string_view type, std::string_view target_uri,
+                              std::string_view content_type, std::string_view block) {
     std::string record = "WARC/1.1\r\nWARC-Type: " + std::string(type) + "\r\nWARC-Record-ID: " + uuid_urn() +
                          "\r\nWARC-Date: " + warc_date_now() + "\r\n";
     if (!target_uri.empty()) record += "WARC-Target-URI: " + std::string(target_uri) + "\r\n";
-    record += "Content-Type: " + std::string(content_type) + "\r\nContent-Length: " + std::to_string(block.size()) +
-              "\r\n\r\n";
+    record += "Content-Type: " + std::string(content_type) +
+              "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n";
     record += block;
     record += "\r\n\r\n";
     if (gzip_) record = gzip_member(record);

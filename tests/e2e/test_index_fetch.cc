@@ -18,10 +18,12 @@ using namespace hemeroteca::test;
 namespace {
 
 std::string article(const std::string& title, const std::string& body, const std::string& head_extra = "") {
-    return "<!doctype html><html lang=\"es\"><head>" + head_extra + "<title>" + title + "</title></head><body><article><h1>" +
-           title + "</h1><p>" + body +
-           " La noticia fue confirmada por fuentes oficiales durante la mañana en la capital del país.</p><p>Los "
-           "vecinos del barrio dijeron que esperaban la medida desde hacía varios meses y que seguirán atentos a "
+    return "<!doctype html><html lang=\"es\"><head>" + head_extra + "<title>" + title +
+           "</title></head><body><article><h1>" + title + "</h1><p>" + body +
+           " La noticia fue confirmada por fuentes oficiales durante la mañana en la capital del "
+           "país.</p><p>Los "
+           "vecinos del barrio dijeron que esperaban la medida desde hacía varios meses y que seguirán "
+           "atentos a "
            "lo que decidan las autoridades municipales en las próximas semanas.</p></article></body></html>";
 }
 
@@ -35,11 +37,14 @@ void html(httplib::Response& res, const std::string& body, const char* type = "t
 void add_routes(LocalHttpServer& s, std::atomic<int>& flaky_calls) {
     auto& r = s.routes();
     r.Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
-        res.set_content("User-agent: *\nDisallow: /privado/\n\nUser-agent: OtroBot\nDisallow: /\n", "text/plain");
+        res.set_content("User-agent: *\nDisallow: /privado/\n\nUser-agent: OtroBot\nDisallow: /\n",
+                        "text/plain");
     });
-    r.Get("/viejo.html", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/nuevo.html", 301); });
+    r.Get("/viejo.html",
+          [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/nuevo.html", 301); });
     r.Get("/nuevo.html", [](const httplib::Request&, httplib::Response& res) {
-        html(res, article("La biblioteca municipal reabre sus puertas", "La biblioteca reabrió tras la reforma.", kUtf8));
+        html(res, article("La biblioteca municipal reabre sus puertas",
+                          "La biblioteca reabrió tras la reforma.", kUtf8));
     });
     r.Get("/no-existe.html", [](const httplib::Request&, httplib::Response& res) {
         res.status = 404;
@@ -51,10 +56,12 @@ void add_routes(LocalHttpServer& s, std::atomic<int>& flaky_calls) {
             html(res, "<html><body>Error interno</body></html>");
             return;
         }
-        html(res, article("El tranvía vuelve a circular por el centro", "El tranvía circuló de nuevo.", kUtf8));
+        html(res,
+             article("El tranvía vuelve a circular por el centro", "El tranvía circuló de nuevo.", kUtf8));
     });
     r.Get("/lento.html", [&s](const httplib::Request&, httplib::Response& res) {
-        for (int i = 0; i < 40 && !s.stopping(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (int i = 0; i < 40 && !s.stopping(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
         html(res, article("Una página demasiado lenta", "Nunca llega a tiempo.", kUtf8));
     });
     // cpp-httplib (built with zlib) gzips text responses when the client accepts gzip: this one
@@ -65,8 +72,10 @@ void add_routes(LocalHttpServer& s, std::atomic<int>& flaky_calls) {
     });
     r.Get("/latin.html", [](const httplib::Request&, httplib::Response& res) {
         // windows-1252 bytes: "Peñalolén" and curly quotes, no <meta charset>.
-        std::string page = article("Vecinos de Pe\xf1" "alol\xe9n celebran la nueva plaza",
-                                   "La plaza de Pe\xf1" "alol\xe9n abri\xf3 con un \x93gran\x94 acto vecinal.");
+        std::string page = article("Vecinos de Pe\xf1"
+                                   "alol\xe9n celebran la nueva plaza",
+                                   "La plaza de Pe\xf1"
+                                   "alol\xe9n abri\xf3 con un \x93gran\x94 acto vecinal.");
         html(res, page, "text/html; charset=windows-1252");
     });
     r.Get("/privado/secreto.html", [](const httplib::Request&, httplib::Response& res) {
@@ -78,7 +87,9 @@ void add_routes(LocalHttpServer& s, std::atomic<int>& flaky_calls) {
         for (auto& c : junk) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
         html(res, junk);
     });
-    r.Get("/imagen.png", [](const httplib::Request&, httplib::Response& res) { res.set_content("\x89PNG....", "image/png"); });
+    r.Get("/imagen.png", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("\x89PNG....", "image/png");
+    });
     r.Get("/sitemap_index.xml", [&s](const httplib::Request&, httplib::Response& res) {
         res.set_content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex "
                         "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <sitemap><loc>" +
@@ -88,27 +99,33 @@ void add_routes(LocalHttpServer& s, std::atomic<int>& flaky_calls) {
     r.Get("/news-sitemap.xml", [&s](const httplib::Request&, httplib::Response& res) {
         const auto entry = [&](const std::string& path, const std::string& date) {
             return "<url><loc>" + s.url(path) +
-                   "</loc><news:news><news:publication><news:name>Diario Local</news:name><news:language>es</news:language>"
-                   "</news:publication><news:publication_date>" + date +
-                   "</news:publication_date><news:title>T</news:title></news:news></url>\n";
+                   "</loc><news:news><news:publication><news:name>Diario "
+                   "Local</news:name><news:language>es</news:language>"
+                   "</news:publication><news:publication_date>" +
+                   date + "</news:publication_date><news:title>T</news:title></news:news></url>\n";
         };
-        res.set_content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+        res.set_content("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
+                        "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
                         "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n" +
                             entry("/noticia-1.html", "2025-06-01T08:00:00+02:00") +
                             entry("/noticia-2.html", "2025-06-02T08:00:00+02:00") + "</urlset>\n",
                         "application/xml");
     });
     r.Get("/noticia-1.html", [](const httplib::Request&, httplib::Response& res) {
-        html(res, article("El puerto recibe el primer crucero de la temporada", "El crucero atracó temprano.", kUtf8));
+        html(res, article("El puerto recibe el primer crucero de la temporada", "El crucero atracó temprano.",
+                          kUtf8));
     });
     r.Get("/noticia-2.html", [](const httplib::Request&, httplib::Response& res) {
-        html(res, article("Abre el nuevo mercado de abastos", "El mercado abrió.",
-                          std::string(kUtf8) + "<meta property=\"article:published_time\" content=\"2025-05-30T09:00:00+02:00\">"));
+        html(res,
+             article("Abre el nuevo mercado de abastos", "El mercado abrió.",
+                     std::string(kUtf8) +
+                         "<meta property=\"article:published_time\" content=\"2025-05-30T09:00:00+02:00\">"));
     });
 }
 
 std::vector<std::string> fetch_args(const std::vector<std::string>& extra) {
-    std::vector<std::string> args = {"--host-delay", "0", "--timeout", "1", "--retries", "1", "--retry-delay", "0.05"};
+    std::vector<std::string> args = {"--host-delay", "0", "--timeout",     "1",
+                                     "--retries",    "1", "--retry-delay", "0.05"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
 }
@@ -123,13 +140,16 @@ TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts
     server.start();
     TempDir tmp;
     std::string list = "# artículos\n";
-    for (const char* p : {"/viejo.html", "/no-existe.html", "/inestable.html", "/lento.html", "/comprimido.html",
-                          "/latin.html", "/privado/secreto.html", "/imagen.png", "/latin.html", "/enorme.html"})
+    for (const char* p :
+         {"/viejo.html", "/no-existe.html", "/inestable.html", "/lento.html", "/comprimido.html",
+          "/latin.html", "/privado/secreto.html", "/imagen.png", "/latin.html", "/enorme.html"})
         list += server.url(p) + "\n";
     list += "ftp://127.0.0.1/archivo.html\n";
     write_file(tmp / "urls.txt", list);
     const auto warc = tmp / "fetched.warc.gz";
-    const auto r = index(tmp / "db", {}, fetch_args({"--urls", (tmp / "urls.txt").string(), "--warc-out", warc.string(), "--max-page-mb", "1"}));
+    const auto r = index(tmp / "db", {},
+                         fetch_args({"--urls", (tmp / "urls.txt").string(), "--warc-out", warc.string(),
+                                     "--max-page-mb", "1"}));
     INFO(r.err);
     CHECK(r.exit_code == 1); // some URLs failed
     CHECK(r.err.find("no-existe.html: HTTP status 404") != std::string::npos);
@@ -148,8 +168,10 @@ TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts
     CHECK(server.requests("/enorme.html") == 1);          // over the size cap: abandoned, not retried
     CHECK(server.last_user_agent().rfind("hemeroteca-index/", 0) == 0);
 
-    CHECK(search_json(tmp / "db", "biblioteca").urls() == std::vector<std::string>{server.url("/nuevo.html")});
-    CHECK(search_json(tmp / "db", "pescadores").urls() == std::vector<std::string>{server.url("/comprimido.html")});
+    CHECK(search_json(tmp / "db", "biblioteca").urls() ==
+          std::vector<std::string>{server.url("/nuevo.html")});
+    CHECK(search_json(tmp / "db", "pescadores").urls() ==
+          std::vector<std::string>{server.url("/comprimido.html")});
     const auto latin = search_json(tmp / "db", "Peñalolén");
     REQUIRE(latin.urls() == std::vector<std::string>{server.url("/latin.html")});
     CHECK(latin.json["results"][0]["title"] == "Vecinos de Peñalolén celebran la nueva plaza");
@@ -164,7 +186,8 @@ TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts
     INFO(again.err);
     CHECK(again.exit_code == 0);
     CHECK(doc_count(tmp / "from-warc") == 4);
-    CHECK(search_json(tmp / "from-warc", "Peñalolén").urls() == std::vector<std::string>{server.url("/latin.html")});
+    CHECK(search_json(tmp / "from-warc", "Peñalolén").urls() ==
+          std::vector<std::string>{server.url("/latin.html")});
     CHECK(search_json(tmp / "from-warc", "pescadores").exit_code == 0);
 }
 
@@ -184,6 +207,7 @@ TEST_CASE("a sitemap index leads to a news sitemap whose publication dates fill 
     CHECK(crucero.json["results"][0]["date"].get<std::string>().rfind("2025-06-01", 0) == 0);
     const auto mercado = search_json(tmp / "db", "mercado");
     REQUIRE(mercado.urls().size() == 1);
-    CHECK(mercado.json["results"][0]["date"].get<std::string>().rfind("2025-05-30", 0) == 0); // the page's own date wins
+    CHECK(mercado.json["results"][0]["date"].get<std::string>().rfind("2025-05-30", 0) ==
+          0); // the page's own date wins
     CHECK(server.requests("/robots.txt") == 1);
 }

@@ -14,7 +14,8 @@ std::string page(const std::string& slug, const std::string& word) {
     return R"(<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Nota )" + slug +
            R"( sobre el puerto</title><link rel="canonical" href="https://incremental.example/)" + slug +
            R"(.html"><meta property="article:published_time" content="2025-03-02T10:00:00-03:00"></head>
-<body><article><h1>Nota )" + slug + R"( sobre el puerto</h1><p>Los estibadores del puerto anunciaron )" + word +
+<body><article><h1>Nota )" +
+           slug + R"( sobre el puerto</h1><p>Los estibadores del puerto anunciaron )" + word +
            R"( una huelga de tres días por las condiciones de trabajo en los muelles del sur.</p><p>El sindicato dijo
 que las negociaciones con la empresa concesionaria seguirán durante la semana próxima en la capital.</p>
 </article></body></html>)";
@@ -26,9 +27,12 @@ TEST_CASE("a re-run skips unchanged files, replaces changed ones, and --prune re
           "[e2e][index][incremental]") {
     TempDir tmp;
     const auto in = tmp / "in";
-    for (const char* slug : {"uno", "dos", "tres"}) write_file(in / (std::string(slug) + ".html"), page(slug, "ayer"));
-    write_file(in / "notas.jsonl", "{\"title\": \"Primera\", \"text\": \"Texto de la primera.\", \"url\": \"https://j.example/1\"}\n"
-                                   "{\"title\": \"Segunda\", \"text\": \"Texto de la segunda.\", \"url\": \"https://j.example/2\"}\n");
+    for (const char* slug : {"uno", "dos", "tres"})
+        write_file(in / (std::string(slug) + ".html"), page(slug, "ayer"));
+    write_file(
+        in / "notas.jsonl",
+        "{\"title\": \"Primera\", \"text\": \"Texto de la primera.\", \"url\": \"https://j.example/1\"}\n"
+        "{\"title\": \"Segunda\", \"text\": \"Texto de la segunda.\", \"url\": \"https://j.example/2\"}\n");
     const auto db = tmp / "db";
     const auto first = index(db, {in.string()});
     INFO(first.err);
@@ -54,7 +58,8 @@ TEST_CASE("a re-run skips unchanged files, replaces changed ones, and --prune re
     const auto pruned = index(db, {in.string()}, {"--prune"});
     INFO(pruned.err);
     CHECK(pruned.exit_code == 0);
-    CHECK(pruned.err.find("0 indexed, 0 updated, 2 unchanged, 0 skipped, 0 failed, 3 removed") != std::string::npos);
+    CHECK(pruned.err.find("0 indexed, 0 updated, 2 unchanged, 0 skipped, 0 failed, 3 removed") !=
+          std::string::npos);
     CHECK(doc_count(db) == 2);
     CHECK(search_json(db, "primera").exit_code == 1);
     CHECK(search_json(db, "titulo:tres").exit_code == 1);
@@ -62,7 +67,8 @@ TEST_CASE("a re-run skips unchanged files, replaces changed ones, and --prune re
 
 TEST_CASE("a file indexed with other options is read again", "[e2e][index][incremental]") {
     TempDir tmp;
-    write_file(tmp / "a.jsonl", "{\"title\": \"T\", \"text\": \"Cuerpo.\", \"topic\": \"Economía\", \"url\": \"https://j.example/t\"}\n");
+    write_file(tmp / "a.jsonl", "{\"title\": \"T\", \"text\": \"Cuerpo.\", \"topic\": \"Economía\", \"url\": "
+                                "\"https://j.example/t\"}\n");
     REQUIRE(index(tmp / "db", {(tmp / "a.jsonl").string()}).exit_code == 0);
     const auto mapped = index(tmp / "db", {(tmp / "a.jsonl").string()}, {"--field", "section=topic"});
     CHECK(mapped.err.find("0 indexed, 1 updated") != std::string::npos);

@@ -23,7 +23,8 @@ std::filesystem::path many_articles(const TempDir& tmp, std::size_t n) {
         lines += "{\"url\": \"https://muchas.example/" + std::to_string(i) + "\", \"title\": \"Nota número " +
                  std::to_string(i) + " del archivo\", \"date\": \"2024-05-0" + std::to_string(1 + i % 9) +
                  "\", \"text\": \"El puerto de la ciudad registró la llegada del buque " + std::to_string(i) +
-                 " con contenedores de cobre y madera. Los estibadores trabajaron durante la noche para descargar la "
+                 " con contenedores de cobre y madera. Los estibadores trabajaron durante la noche para "
+                 "descargar la "
                  "mercadería antes del temporal anunciado por la oficina meteorológica.\"}\n";
     const auto path = tmp / "muchas.jsonl";
     write_file(path, lines);
@@ -52,8 +53,9 @@ constexpr std::size_t total = 6000;
 
 } // namespace
 
-TEST_CASE("kill -9 in the middle of a run leaves the last commit and a re-run completes it without duplicates",
-          "[e2e][index][crash]") {
+TEST_CASE(
+    "kill -9 in the middle of a run leaves the last commit and a re-run completes it without duplicates",
+    "[e2e][index][crash]") {
     TempDir tmp;
     const auto input = many_articles(tmp, total);
     const auto db = tmp / "db";
@@ -72,8 +74,8 @@ TEST_CASE("kill -9 in the middle of a run leaves the last commit and a re-run co
     const auto rerun = index(db, {input.string()});
     INFO(rerun.err);
     CHECK(rerun.exit_code == 0);
-    CHECK(rerun.err.find(std::to_string(total - kept) + " indexed, 0 updated, " + std::to_string(kept) + " unchanged") !=
-          std::string::npos);
+    CHECK(rerun.err.find(std::to_string(total - kept) + " indexed, 0 updated, " + std::to_string(kept) +
+                         " unchanged") != std::string::npos);
     CHECK(doc_count(db) == total);
 }
 
@@ -101,7 +103,8 @@ TEST_CASE("SIGINT finishes the batch, commits, prints the summary and exits 130"
 
 TEST_CASE("a database locked by another writer is a clear error", "[e2e][index][crash]") {
     TempDir tmp;
-    write_file(tmp / "a.jsonl", "{\"title\": \"T\", \"text\": \"Cuerpo.\", \"url\": \"https://j.example/t\"}\n");
+    write_file(tmp / "a.jsonl",
+               "{\"title\": \"T\", \"text\": \"Cuerpo.\", \"url\": \"https://j.example/t\"}\n");
     Xapian::WritableDatabase holder((tmp / "db").string(), Xapian::DB_CREATE_OR_OPEN);
     const auto r = index(tmp / "db", {(tmp / "a.jsonl").string()});
     CHECK(r.exit_code == 3);

@@ -56,7 +56,8 @@ TEST_CASE("a progress bar on a terminal, none in a file or with --quiet", "[e2e]
     TempDir tmp;
     std::string lines;
     for (int i = 0; i < 3000; ++i)
-        lines += "{\"url\": \"https://p.example/" + std::to_string(i) + "\", \"title\": \"Nota " + std::to_string(i) +
+        lines += "{\"url\": \"https://p.example/" + std::to_string(i) + "\", \"title\": \"Nota " +
+                 std::to_string(i) +
                  "\", \"text\": \"Texto de la nota sobre el puerto y la ciudad, con algo de contenido.\"}\n";
     write_file(tmp / "notas.jsonl", lines);
     const std::string input = (tmp / "notas.jsonl").string();

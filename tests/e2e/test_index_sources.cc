@@ -51,7 +51,8 @@ TEST_CASE("WARC files of real pages, plain and gzip, index like the pages themse
     for (std::size_t i = 0; i < pages.size(); ++i) {
         warc.record("request", pages[i].url, "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n");
         // The El Mundo pages declare iso-8859-15 in <meta> but are UTF-8, as the HTTP header says.
-        warc.response(pages[i].url, 200, "text/html; charset=utf-8", pages[i].html, i % 2 ? "WARC/1.0" : "WARC/1.1");
+        warc.response(pages[i].url, 200, "text/html; charset=utf-8", pages[i].html,
+                      i % 2 ? "WARC/1.0" : "WARC/1.1");
         write_file(tmp / "pages" / (std::to_string(i) + ".html"), pages[i].html);
     }
     warc.response("https://www.abc.es/favicon.png", 200, "image/png", "\x89PNG\r\n\x1a\n....");
@@ -84,13 +85,15 @@ TEST_CASE("WARC files of real pages, plain and gzip, index like the pages themse
     CHECK(urls.count("https://www.abc.es/no-existe.html") == 0);
     // The lying-charset El Mundo pages come out right: accented words are found.
     CHECK(search_json(tmp / "gz", "titulo:sanción Verstappen").urls() ==
-          std::vector<std::string>{"https://www.elmundo.es/deportes/formula-1/2024/12/02/674cdc8a21efa004028b45a8.html"});
+          std::vector<std::string>{
+              "https://www.elmundo.es/deportes/formula-1/2024/12/02/674cdc8a21efa004028b45a8.html"});
     CHECK(search_json(tmp / "gz", "Zaplana cárcel").exit_code == 0);
 }
 
 TEST_CASE("the crawl date of a WARC record is not the publication date", "[e2e][index][warc]") {
     TempDir tmp;
-    const std::string page = R"(<html lang="es"><head><meta charset="utf-8"><title>Sin fecha en la página</title></head>
+    const std::string page =
+        R"(<html lang="es"><head><meta charset="utf-8"><title>Sin fecha en la página</title></head>
 <body><article><h1>Sin fecha en la página</h1><p>Una nota sin fecha de publicación visible en ninguna parte del
 documento, con texto suficiente para ser un artículo de verdad sobre el puerto y la ciudad.</p><p>El segundo
 párrafo cuenta lo que dijeron los vecinos del barrio sobre las obras del puerto durante la semana.</p></article></body></html>)";
@@ -107,11 +110,14 @@ párrafo cuenta lo que dijeron los vecinos del barrio sobre las obras del puerto
 
 TEST_CASE(".html.gz and .jsonl.gz are read transparently", "[e2e][index][gzip]") {
     TempDir tmp;
-    const std::string page = slurp_file(source_dir() / "corpus/el-diario-del-sur/2026/kim-jong-un-promete-apoyo-incondicional-putin.html");
+    const std::string page = slurp_file(
+        source_dir() / "corpus/el-diario-del-sur/2026/kim-jong-un-promete-apoyo-incondicional-putin.html");
     write_file(tmp / "in" / "kim.html.gz", gzip_bytes(page));
     write_file(tmp / "in" / "notas.jsonl.gz",
-               gzip_bytes("{\"title\": \"Primera\", \"text\": \"Texto comprimido sobre el puerto.\", \"url\": \"https://x.example/1\"}\n") +
-                   gzip_bytes("{\"title\": \"Segunda\", \"text\": \"Otro texto comprimido.\", \"url\": \"https://x.example/2\"}\n"));
+               gzip_bytes("{\"title\": \"Primera\", \"text\": \"Texto comprimido sobre el puerto.\", "
+                          "\"url\": \"https://x.example/1\"}\n") +
+                   gzip_bytes("{\"title\": \"Segunda\", \"text\": \"Otro texto comprimido.\", \"url\": "
+                              "\"https://x.example/2\"}\n"));
     const auto r = index(tmp / "db", {(tmp / "in").string()});
     INFO(r.err);
     CHECK(r.exit_code == 0);

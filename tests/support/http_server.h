@@ -22,7 +22,9 @@ public:
     httplib::Server& routes() { return server_; }
     void start();
 
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(port_) + path;
+    }
     int requests(const std::string& path) const;
     std::string last_user_agent() const;
     // True once the test is tearing down (slow handlers should return).

@@ -47,7 +47,8 @@ bool Process::running() {
 RunResult Process::wait() {
     if (!status_) {
         int status = 0;
-        while (waitpid(pid_, &status, 0) < 0) {}
+        while (waitpid(pid_, &status, 0) < 0) {
+        }
         status_ = status;
     }
     RunResult r;

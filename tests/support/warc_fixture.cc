@@ -34,8 +34,10 @@ std::string gunzip_all(std::string_view data) {
         z.avail_out = sizeof buf;
         const int rc = inflate(&z, Z_NO_FLUSH);
         out.append(buf, sizeof buf - z.avail_out);
-        if (rc == Z_STREAM_END) inflateReset(&z);
-        else if (rc != Z_OK) break;
+        if (rc == Z_STREAM_END)
+            inflateReset(&z);
+        else if (rc != Z_OK)
+            break;
     }
     inflateEnd(&z);
     return out;
@@ -58,8 +60,9 @@ WarcFixture& WarcFixture::record(std::string_view type, std::string_view uri, st
 WarcFixture& WarcFixture::response(std::string_view uri, int status, std::string_view http_content_type,
                                    std::string_view body, std::string_view version) {
     std::ostringstream http;
-    http << "HTTP/1.1 " << status << (status == 200 ? " OK" : " Not Found") << "\r\nContent-Type: " << http_content_type
-         << "\r\nContent-Length: " << body.size() << "\r\nServer: test\r\n\r\n"
+    http << "HTTP/1.1 " << status << (status == 200 ? " OK" : " Not Found")
+         << "\r\nContent-Type: " << http_content_type << "\r\nContent-Length: " << body.size()
+         << "\r\nServer: test\r\n\r\n"
          << body;
     return record("response", uri, "application/http; msgtype=response", http.str(), version);
 }
@@ -68,7 +71,8 @@ WarcFixture& WarcFixture::revisit(std::string_view uri, std::string_view body) {
     const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + std::string(body);
     return record("revisit", uri, "application/http; msgtype=response", http, "WARC/1.1",
                   "WARC-Profile: http://netpreserve.org/warc/1.1/revisit/identical-payload-digest\r\n"
-                  "WARC-Refers-To-Target-URI: " + std::string(uri) + "\r\n");
+                  "WARC-Refers-To-Target-URI: " +
+                      std::string(uri) + "\r\n");
 }
 
 void WarcFixture::write(const std::filesystem::path& path, bool gzip) const {

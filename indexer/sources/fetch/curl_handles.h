@@ -40,7 +40,8 @@ inline MultiHandle make_multi() {
 class CurlGlobal {
 public:
     CurlGlobal() {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("cannot initialise libcurl");
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+            throw std::runtime_error("cannot initialise libcurl");
     }
     ~CurlGlobal() { curl_global_cleanup(); }
     CurlGlobal(const CurlGlobal&) = delete;

@@ -22,10 +22,11 @@ using fetch::Response;
 class FetchSource {
 public:
     FetchSource(const FetchOptions& options, SourceSink& sink) :
-        options_(options), sink_(sink),
-        fetcher_(options, sink.stop, [this](Response&& r) { done(std::move(r)); },
-                 [this](const Response& r) { archive(r); }) {
-        if (!options.warc_out.empty()) warc_ = std::make_unique<WarcWriter>(options.warc_out, fetch::Fetcher::default_user_agent());
+        options_(options), sink_(sink), fetcher_(
+                                            options, sink.stop, [this](Response&& r) { done(std::move(r)); },
+                                            [this](const Response& r) { archive(r); }) {
+        if (!options.warc_out.empty())
+            warc_ = std::make_unique<WarcWriter>(options.warc_out, fetch::Fetcher::default_user_agent());
     }
 
     void run() {
@@ -68,7 +69,8 @@ private:
         } catch (const InputError& e) {
             return message(Result::Kind::failed, where, e.what());
         }
-        if (http.status != 200) return message(Result::Kind::failed, where, "HTTP status " + std::to_string(http.status));
+        if (http.status != 200)
+            return message(Result::Kind::failed, where, "HTTP status " + std::to_string(http.status));
         if (r.request.purpose == Request::Purpose::sitemap) return sitemap(where, http.body);
         const std::string& type = http.header("Content-Type");
         if (std::string why = unindexable_reason(http.status, type, http.body); !why.empty())

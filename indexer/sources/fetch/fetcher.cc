@@ -37,7 +37,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
     if (line.substr(0, 5) == "HTTP/") t->head.clear(); // a new response (after a redirect or a 100)
     // curl removes the chunked coding; the archived headers must not announce it.
     std::string lower(line.substr(0, 18));
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (lower != "transfer-encoding:") t->head.append(line);
     return size * n;
 }
@@ -62,8 +63,10 @@ std::string Fetcher::default_user_agent() {
            " (news archive indexer; +https://github.com/hemeroteca/hemeroteca)";
 }
 
-Fetcher::Fetcher(const FetchOptions& options, std::function<bool()> stop, Callback on_done, Observer on_exchange) :
-    options_(options), user_agent_(options.user_agent.empty() ? default_user_agent() : options.user_agent),
+Fetcher::Fetcher(const FetchOptions& options, std::function<bool()> stop, Callback on_done,
+                 Observer on_exchange) :
+    options_(options),
+    user_agent_(options.user_agent.empty() ? default_user_agent() : options.user_agent),
     stop_(std::move(stop)), on_done_(std::move(on_done)), on_exchange_(std::move(on_exchange)),
     multi_(make_multi()) {}
 
@@ -85,7 +88,8 @@ bool Fetcher::pending() const {
 void Fetcher::start_ready() {
     const auto now = Clock::now();
     for (auto& [name, host] : hosts_) {
-        while (active_.size() < options_.concurrency && !host.busy && !host.queue.empty() && now >= host.next) {
+        while (active_.size() < options_.concurrency && !host.busy && !host.queue.empty() &&
+               now >= host.next) {
             if (host.robots == Host::Robots::unknown) {
                 host.robots = Host::Robots::fetching;
                 start(name, Request{Request::Purpose::robots, name + "/robots.txt", {}, 0});
@@ -124,7 +128,8 @@ void Fetcher::start(const std::string& host, Request request) {
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
     curl_easy_setopt(e, CURLOPT_HTTP_CONTENT_DECODING, 0L); // kept as sent; decoded by http_response
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout * 1000));
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min(options_.connect_timeout, options_.timeout) * 1000));
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(std::min(options_.connect_timeout, options_.timeout) * 1000));
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t->max_bytes));
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);

@@ -29,11 +29,11 @@ struct Request {
 
 struct Response {
     Request request;
-    std::string final_url; // after redirects
-    long status = 0;       // 0 when no HTTP response came
-    std::string head;      // status line and headers as received (last response of a redirect chain)
-    std::string body;      // the payload as sent (content-coded when the server compressed it)
-    std::string error;     // the transport error, "" when none
+    std::string final_url;   // after redirects
+    long status = 0;         // 0 when no HTTP response came
+    std::string head;        // status line and headers as received (last response of a redirect chain)
+    std::string body;        // the payload as sent (content-coded when the server compressed it)
+    std::string error;       // the transport error, "" when none
     bool disallowed = false; // robots.txt forbids it: never requested
 
     // The whole HTTP response (head + body), as archived in a WARC record.

@@ -9,7 +9,8 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -44,7 +45,7 @@ RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
     const std::string me = lower(agent);
     RobotsRules mine, star;
     bool have_mine = false, have_star = false;
-    bool in_agents = false;      // reading a run of User-agent lines
+    bool in_agents = false; // reading a run of User-agent lines
     bool group_mine = false, group_star = false;
     std::size_t pos = 0;
     while (pos <= text.size()) {
@@ -61,8 +62,10 @@ RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
             if (!in_agents) group_mine = group_star = false;
             in_agents = true;
             const std::string ua = lower(value);
-            if (ua == "*") group_star = true;
-            else if (!ua.empty() && me.find(ua) != std::string::npos) group_mine = true;
+            if (ua == "*")
+                group_star = true;
+            else if (!ua.empty() && me.find(ua) != std::string::npos)
+                group_mine = true;
             have_mine |= group_mine;
             have_star |= group_star;
             continue;

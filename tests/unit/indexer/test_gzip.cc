@@ -28,7 +28,8 @@ TEST_CASE("an input stream reads lines of plain and gzip files alike", "[indexer
     test::write_file(tmp / "plain.txt", text);
     // Two members, split in the middle of a line: a stream must read across them.
     const auto half = text.size() / 2;
-    test::write_file(tmp / "two.gz", test::gzip_bytes(text.substr(0, half)) + test::gzip_bytes(text.substr(half)));
+    test::write_file(tmp / "two.gz",
+                     test::gzip_bytes(text.substr(0, half)) + test::gzip_bytes(text.substr(half)));
     for (const char* name : {"plain.txt", "two.gz"}) {
         InputStream in(tmp / name);
         std::string line, last;
@@ -52,5 +53,10 @@ TEST_CASE("a truncated gzip stream is an error, not a silent end", "[indexer][gz
     test::write_file(tmp / "cut.gz", gz);
     InputStream in(tmp / "cut.gz");
     std::string line;
-    CHECK_THROWS_AS([&] { while (in.read_line(line)) {} }(), indexer::InputError);
+    CHECK_THROWS_AS(
+        [&] {
+            while (in.read_line(line)) {
+            }
+        }(),
+        indexer::InputError);
 }

@@ -7,7 +7,8 @@
 
 using namespace hemeroteca::indexer;
 
-TEST_CASE("a bounded queue never holds more than its capacity and drains after close", "[indexer][pipeline]") {
+TEST_CASE("a bounded queue never holds more than its capacity and drains after close",
+          "[indexer][pipeline]") {
     BoundedQueue<int> q(3);
     std::atomic<int> pushed{0};
     std::thread producer([&] {

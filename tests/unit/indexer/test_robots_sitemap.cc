@@ -18,9 +18,15 @@ TEST_CASE("robots.txt: our group else *, longest match, Allow wins ties, wildcar
         const char* path;
         bool allowed;
     } cases[] = {
-        {"/", true},          {"/noticias/2025/a.html", true}, {"/privado/x", false},
-        {"/privado/publico/y", true}, {"/doc.pdf", false},      {"/doc.pdf?x=1", true},
-        {"/buscar?q=a", false}, {"/buscar", true},              {"/robots.txt", true},
+        {"/", true},
+        {"/noticias/2025/a.html", true},
+        {"/privado/x", false},
+        {"/privado/publico/y", true},
+        {"/doc.pdf", false},
+        {"/doc.pdf?x=1", true},
+        {"/buscar?q=a", false},
+        {"/buscar", true},
+        {"/robots.txt", true},
     };
     for (const auto& c : cases) {
         INFO(c.path);
@@ -47,14 +53,16 @@ TEST_CASE("URLs split into scheme+host and path", "[indexer][fetch]") {
 }
 
 TEST_CASE("sitemaps: index, urlset, Google News dates, CDATA and entities", "[indexer][fetch]") {
-    const auto index = parse_sitemap(R"(<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    const auto index = parse_sitemap(
+        R"(<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <sitemap><loc>https://d.example/news.xml</loc><lastmod>2025-01-01</lastmod></sitemap>
   <sitemap><loc> https://d.example/2024.xml.gz </loc></sitemap></sitemapindex>)");
     CHECK(index.is_index);
     REQUIRE(index.entries.size() == 2);
     CHECK(index.entries[1].loc == "https://d.example/2024.xml.gz");
 
-    const auto news = parse_sitemap(R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+    const auto news = parse_sitemap(
+        R"(<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
 <url><loc>https://d.example/a?x=1&amp;y=2</loc><news:news><news:publication><news:name>D</news:name></news:publication>
 <news:publication_date>2025-06-01T08:00:00+02:00</news:publication_date><news:title><![CDATA[Título & más]]></news:title></news:news></url>
 <url><loc><![CDATA[https://d.example/b]]></loc></url><urlset-extra/></urlset>)");

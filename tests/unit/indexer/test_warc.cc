@@ -24,17 +24,20 @@ Read read_all(const std::filesystem::path& p) {
     indexer::InputStream in(p);
     indexer::read_warc_file(
         in, [&](indexer::WarcPage&& page) { out.pages.push_back(std::move(page)); },
-        [&](const std::string& where, const std::string& reason) { out.skips.push_back(where + ": " + reason); },
+        [&](const std::string& where, const std::string& reason) {
+            out.skips.push_back(where + ": " + reason);
+        },
         [] { return false; });
     return out;
 }
 } // namespace
 
 TEST_CASE("HTTP responses: status, headers, chunked and gzip bodies, charset", "[indexer][warc]") {
-    const auto r = indexer::parse_http_response(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"Windows-1252\"\r\nTransfer-Encoding: chunked\r\n\r\n"
-        "5\r\nHola \r\n6\r\nmundo.\r\n0\r\n\r\n",
-        1 << 20);
+    const auto r =
+        indexer::parse_http_response("HTTP/1.1 200 OK\r\nContent-Type: text/html; "
+                                     "charset=\"Windows-1252\"\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                     "5\r\nHola \r\n6\r\nmundo.\r\n0\r\n\r\n",
+                                     1 << 20);
     CHECK(r.status == 200);
     CHECK(r.body == "Hola mundo.");
     CHECK(indexer::charset_of(r.header("content-type")) == "windows-1252");
@@ -53,7 +56,8 @@ TEST_CASE("WARC files: only 200 HTML responses become pages and revisits never d
     test::TempDir tmp;
     test::WarcFixture warc;
     warc.record("warcinfo", "", "application/warc-fields", "software: test\r\n")
-        .record("request", "https://a.example/1", "application/http; msgtype=request", "GET /1 HTTP/1.1\r\n\r\n")
+        .record("request", "https://a.example/1", "application/http; msgtype=request",
+                "GET /1 HTTP/1.1\r\n\r\n")
         .response("https://a.example/1", 200, "text/html; charset=ISO-8859-1", kHtml, "WARC/1.0")
         .response("https://a.example/logo.jpg", 200, "image/jpeg", "\xff\xd8\xff\xe0 binary")
         .response("https://a.example/missing", 404, "text/html", kHtml)
@@ -82,12 +86,14 @@ TEST_CASE("a damaged WARC file is an error after the pages before the damage", "
     test::WarcFixture warc;
     warc.response("https://a.example/1", 200, "text/html", kHtml);
     std::string bytes = test::slurp_file((warc.write(tmp / "ok.warc", false), tmp / "ok.warc"));
-    test::write_file(tmp / "bad.warc", bytes + "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\nshort");
+    test::write_file(tmp / "bad.warc",
+                     bytes + "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 900\r\n\r\nshort");
     test::write_file(tmp / "notwarc.warc", "<html>not a warc</html>");
     std::size_t pages = 0;
     indexer::InputStream in(tmp / "bad.warc");
-    CHECK_THROWS_AS(indexer::read_warc_file(in, [&](indexer::WarcPage&&) { ++pages; },
-                                            [](const std::string&, const std::string&) {}, [] { return false; }),
+    CHECK_THROWS_AS(indexer::read_warc_file(
+                        in, [&](indexer::WarcPage&&) { ++pages; },
+                        [](const std::string&, const std::string&) {}, [] { return false; }),
                     indexer::InputError);
     CHECK(pages == 1);
     CHECK_THROWS_AS(read_all(tmp / "notwarc.warc"), indexer::InputError);
@@ -98,7 +104,8 @@ TEST_CASE("the WARC writer's files read back, plain and gzip", "[indexer][warc]"
     for (const char* name : {"out.warc", "out.warc.gz"}) {
         {
             indexer::WarcWriter w(tmp / name, "test");
-            w.write_response("https://b.example/x", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + kHtml);
+            w.write_response("https://b.example/x",
+                             "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + kHtml);
         }
         { indexer::WarcWriter again(tmp / name, "test"); } // appending keeps the file valid
         const Read r = read_all(tmp / name);
