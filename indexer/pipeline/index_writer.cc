@@ -53,14 +53,15 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, Xapian::Document&& doc,
-                                std::size_t bytes) {
+WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, const std::string& origin,
+                                Xapian::Document&& doc, std::size_t bytes) {
     // One look-up of the id term, then the write by docid (replace_document(term)
     // would look the term up again).
     WriteOutcome outcome = WriteOutcome::added;
     if (auto it = db_.postlist_begin(id); it != db_.postlist_end(id)) {
         const Xapian::docid existing = *it;
-        if (db_.get_document(existing).get_value(schema::slot(schema::Slot::content_hash)) == hash)
+        if (db_.get_document(existing).get_value(schema::slot(schema::Slot::content_hash)) == hash &&
+            has_term(existing, origin))
             return WriteOutcome::unchanged;
         db_.replace_document(existing, doc);
         outcome = WriteOutcome::updated;
@@ -70,6 +71,15 @@ WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, 
     pending_bytes_ += bytes;
     if (++pending_ >= policy_.articles || pending_bytes_ >= policy_.bytes) commit();
     return outcome;
+}
+
+// Whether the document carries `term` (its origin: an article that moved to
+// another file is rewritten, so that --prune of the old file cannot delete it).
+bool IndexWriter::has_term(Xapian::docid did, const std::string& term) const {
+    if (term.empty()) return true;
+    auto it = db_.termlist_begin(did);
+    it.skip_to(term);
+    return it != db_.termlist_end(did) && *it == term;
 }
 
 void IndexWriter::commit() {

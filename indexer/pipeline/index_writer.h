@@ -36,10 +36,11 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    // Stores `doc` under `id` unless a document with that id has digest `hash`.
+    // Stores `doc` under `id` unless a document with that id has digest `hash`
+    // and the same `origin` term (the input it came from).
     // `bytes` (the input it came from) counts towards the commit policy.
-    WriteOutcome write(const std::string& id, const std::string& hash, Xapian::Document&& doc,
-                       std::size_t bytes);
+    WriteOutcome write(const std::string& id, const std::string& hash, const std::string& origin,
+                       Xapian::Document&& doc, std::size_t bytes);
     void commit();
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
@@ -52,6 +53,8 @@ public:
     std::size_t prune_missing_files();
 
 private:
+    bool has_term(Xapian::docid did, const std::string& term) const;
+
     Xapian::WritableDatabase db_;
     CommitPolicy policy_;
     std::size_t pending_ = 0;

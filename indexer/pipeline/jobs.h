@@ -38,8 +38,9 @@ struct Result {
     std::size_t file = no_file;
     std::string where;
     std::string reason;
-    std::string id;   // Q term
-    std::string hash; // content digest
+    std::string id;     // Q term
+    std::string hash;   // content digest
+    std::string origin; // the origin term (XF…)
     Xapian::Document doc;
     std::string text;      // printed output
     std::size_t bytes = 0; // input bytes this result stands for (progress, commit by size)

@@ -98,6 +98,7 @@ Result JobProcessor::finish(Job& job, Article&& a) {
     }
     r.id = id_term(a);
     r.hash = content_hash(a);
+    if (!a.origin.empty()) r.origin = origin_term(a.origin);
     r.doc = build_document(a, analyzer_, tg_);
     return r;
 }

@@ -24,7 +24,7 @@ void WriterLoop::run(BoundedQueue<Result>& results) {
 void WriterLoop::handle(Result&& r) {
     switch (r.kind) {
     case Result::Kind::article:
-        reporter_.written(r.where, writer_->write(r.id, r.hash, std::move(r.doc), r.bytes));
+        reporter_.written(r.where, writer_->write(r.id, r.hash, r.origin, std::move(r.doc), r.bytes));
         ++articles_;
         break;
     case Result::Kind::printed:

@@ -74,3 +74,17 @@ TEST_CASE("a file indexed with other options is read again", "[e2e][index][incre
     CHECK(mapped.err.find("0 indexed, 1 updated") != std::string::npos);
     CHECK(search_json(tmp / "db", "seccion:economia").exit_code == 0);
 }
+
+TEST_CASE("a file moved to another folder keeps its article through --prune", "[e2e][index][incremental]") {
+    TempDir tmp;
+    write_file(tmp / "in" / "nota.html", page("movida", "ayer"));
+    REQUIRE(index(tmp / "db", {(tmp / "in").string()}).exit_code == 0);
+    std::filesystem::create_directories(tmp / "in" / "archivo");
+    std::filesystem::rename(tmp / "in" / "nota.html", tmp / "in" / "archivo" / "nota.html");
+    const auto moved = index(tmp / "db", {(tmp / "in").string()}, {"--prune"});
+    INFO(moved.err);
+    CHECK(moved.err.find("0 indexed, 1 updated, 0 unchanged, 0 skipped, 0 failed, 0 removed") !=
+          std::string::npos);
+    CHECK(doc_count(tmp / "db") == 1);
+    CHECK(search_json(tmp / "db", "estibadores").exit_code == 0);
+}
