@@ -40,10 +40,11 @@ while n < want:
         if n >= want:
             break
         data = canon.sub(b"", f.read_bytes())
-        link = b'<link rel="canonical" href="https://bench.example/copy-%d/%s">' % (n // len(files), f.stem.encode())
+        name = f.parent.name + "-" + f.name
+        link = b'<link rel="canonical" href="https://bench.example/copy-%d/%s">' % (n // len(files), name.encode())
         m = head.search(data)
         data = data[: m.end()] + link + data[m.end():] if m else link + data
-        out = dst / ("copy-%03d" % (n // len(files))) / (f.parent.name + "-" + f.name)
+        out = dst / ("copy-%03d" % (n // len(files))) / name
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data)
         n += 1
