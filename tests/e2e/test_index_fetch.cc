@@ -211,3 +211,23 @@ TEST_CASE("a sitemap index leads to a news sitemap whose publication dates fill 
           0); // the page's own date wins
     CHECK(server.requests("/robots.txt") == 1);
 }
+
+TEST_CASE("a host whose robots.txt fails with 5xx is not fetched at all", "[e2e][index][fetch]") {
+    LocalHttpServer server;
+    server.routes().Get("/robots.txt", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 503;
+        res.set_content("ocupado", "text/plain");
+    });
+    server.routes().Get("/nota.html", [](const httplib::Request&, httplib::Response& res) {
+        html(res, article("Una nota cualquiera", "Texto.", kUtf8));
+    });
+    server.start();
+    TempDir tmp;
+    write_file(tmp / "urls.txt", server.url("/nota.html") + "\n");
+    const auto r = index(tmp / "db", {}, fetch_args({"--urls", (tmp / "urls.txt").string(), "--verbose"}));
+    INFO(r.err);
+    CHECK(r.err.find("nota.html: skipped: not fetched: robots.txt is unreachable (HTTP status 503)") !=
+          std::string::npos);
+    CHECK(server.requests("/robots.txt") == 2); // retried once, like any 5xx
+    CHECK(server.requests("/nota.html") == 0);
+}

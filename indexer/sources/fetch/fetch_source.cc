@@ -60,7 +60,7 @@ private:
 
     void done(Response&& r) {
         const std::string& where = r.request.url;
-        if (r.disallowed) return message(Result::Kind::skipped, where, "disallowed by robots.txt");
+        if (r.disallowed) return message(Result::Kind::skipped, where, r.why_disallowed);
         if (!r.error.empty()) return message(Result::Kind::failed, where, "cannot fetch: " + r.error);
         sink_.bytes_read += r.body.size();
         HttpResponse http;

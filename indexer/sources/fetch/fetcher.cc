@@ -92,7 +92,7 @@ void Fetcher::start_ready() {
                now >= host.next) {
             if (host.robots == Host::Robots::unknown) {
                 host.robots = Host::Robots::fetching;
-                start(name, Request{Request::Purpose::robots, name + "/robots.txt", {}, 0});
+                start(name, Request{Request::Purpose::robots, name + "/robots.txt", {}, host.robots_attempt});
                 break;
             }
             if (host.robots == Host::Robots::fetching) break;
@@ -104,6 +104,8 @@ void Fetcher::start_ready() {
                 Response denied;
                 denied.request = std::move(r);
                 denied.disallowed = true;
+                denied.why_disallowed =
+                    host.robots_problem.empty() ? "disallowed by robots.txt" : host.robots_problem;
                 on_done_(std::move(denied));
                 continue;
             }
@@ -172,7 +174,12 @@ void Fetcher::finish(Transfer* t, CURLcode code) {
         const double backoff = options_.retry_delay * std::pow(2.0, static_cast<double>(r.request.attempt));
         ++r.request.attempt;
         host.next = now + std::chrono::milliseconds(static_cast<long>(backoff * 1000));
-        host.queue.push_front(std::move(r.request));
+        if (r.request.purpose == Request::Purpose::robots) { // fetched again before any page of the host
+            host.robots = Host::Robots::unknown;
+            host.robots_attempt = r.request.attempt;
+        } else {
+            host.queue.push_front(std::move(r.request));
+        }
         return;
     }
     if (r.request.purpose == Request::Purpose::robots) {
@@ -185,8 +192,11 @@ void Fetcher::finish(Transfer* t, CURLcode code) {
             }
         } else if (code == CURLE_OK && r.status >= 400 && r.status < 500) {
             host.rules = RobotsRules::allow_all();
-        } else {
-            host.rules = RobotsRules::disallow_all(); // unreachable: RFC 9309 says assume complete disallow
+        } else { // unreachable: RFC 9309 says assume complete disallow
+            host.rules = RobotsRules::disallow_all();
+            host.robots_problem = "not fetched: robots.txt is unreachable (" +
+                                  (r.error.empty() ? "HTTP status " + std::to_string(r.status) : r.error) +
+                                  ")";
         }
         return;
     }

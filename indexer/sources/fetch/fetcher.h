@@ -29,12 +29,13 @@ struct Request {
 
 struct Response {
     Request request;
-    std::string final_url;   // after redirects
-    long status = 0;         // 0 when no HTTP response came
-    std::string head;        // status line and headers as received (last response of a redirect chain)
-    std::string body;        // the payload as sent (content-coded when the server compressed it)
-    std::string error;       // the transport error, "" when none
-    bool disallowed = false; // robots.txt forbids it: never requested
+    std::string final_url;      // after redirects
+    long status = 0;            // 0 when no HTTP response came
+    std::string head;           // status line and headers as received (last response of a redirect chain)
+    std::string body;           // the payload as sent (content-coded when the server compressed it)
+    std::string error;          // the transport error, "" when none
+    bool disallowed = false;    // robots.txt forbids it: never requested
+    std::string why_disallowed; // "disallowed by robots.txt", or why robots.txt could not be read
 
     // The whole HTTP response (head + body), as archived in a WARC record.
     std::string http() const { return head + body; }
@@ -67,6 +68,8 @@ private:
         bool busy = false;
         enum class Robots { unknown, fetching, ready } robots = Robots::unknown;
         RobotsRules rules;
+        std::string robots_problem; // set when robots.txt was unreachable (then nothing is fetched)
+        std::size_t robots_attempt = 0;
         std::chrono::steady_clock::time_point next{};
     };
     using Clock = std::chrono::steady_clock;
