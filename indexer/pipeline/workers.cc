@@ -100,6 +100,11 @@ Result JobProcessor::finish(Job& job, Article&& a) {
     r.hash = content_hash(a);
     if (!a.origin.empty()) r.origin = origin_term(a.origin);
     r.doc = build_document(a, analyzer_, tg_);
+    // The TermGenerator keeps a reference to the last document it indexed.
+    // Xapian's reference counts are not atomic: drop it here, before the
+    // document goes to the writer thread, or the next set_document() would
+    // touch the count from this thread while the writer uses it.
+    tg_.set_document(Xapian::Document());
     return r;
 }
 
