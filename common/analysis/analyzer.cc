@@ -86,7 +86,7 @@ bool Analyzer::is_stopword(std::string_view term) const { return stopwords_.coun
 QueryTerms Analyzer::query_terms(const Xapian::Query& query) const {
     QueryTerms out;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        const std::string term = *it; // TermIterator returns by value: keep it alive
+        const std::string term = *it; // the iterator yields a temporary: keep it alive
         std::string_view t = term;
         if (t.empty()) continue;
         const bool stemmed = t.front() == 'Z';
