@@ -63,6 +63,8 @@ std::string id_term(const Article& article) {
     return with_prefix(schema::prefix::id, id);
 }
 
+std::string origin_term(const std::string& origin) { return with_prefix(schema::prefix::origin, origin); }
+
 std::string content_hash(const Article& a) {
     util::Fnv1a64 h;
     h.field(schema::schema_version).field(a.url).field(a.title).field(a.date).field(a.author);
@@ -103,7 +105,7 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     add_boolean(doc, schema::prefix::source_exact, a.source);
     for_each_author(a.author,
                     [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
-    if (!a.origin.empty()) doc.add_boolean_term(with_prefix(schema::prefix::origin, a.origin));
+    if (!a.origin.empty()) doc.add_boolean_term(origin_term(a.origin));
 
     const std::string day = date_key(a.date);
     if (!day.empty()) {

@@ -15,6 +15,9 @@ namespace hemeroteca {
 // hashed when too long for a Xapian term. Empty when the article has neither.
 std::string id_term(const Article& article);
 
+// The origin term (XF prefix) of the articles read from `origin` (an input path).
+std::string origin_term(const std::string& origin);
+
 // A digest of everything that goes into the document: equal digests mean
 // re-indexing would change nothing.
 std::string content_hash(const Article& article);

@@ -56,5 +56,9 @@ inline constexpr std::size_t max_term_bytes = 240;
 inline constexpr std::string_view schema_version = "3";
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
+// One metadata entry per input file indexed without errors ("hemeroteca.file." +
+// a digest of its absolute path): its size, mtime and counts, so that a re-run
+// skips unchanged files and --prune finds the files that are gone.
+inline constexpr std::string_view metadata_file_prefix = "hemeroteca.file.";
 
 } // namespace hemeroteca::schema

@@ -1,4 +1,4 @@
-// hemeroteca-index: reads news pages and JSON Lines and indexes the articles.
+// hemeroteca-index: reads news pages, JSON Lines, WARC files and fetched URLs, and indexes the articles.
 #include "options.h"
 #include "pipeline/index_writer.h"
 #include "run.h"
@@ -11,7 +11,8 @@
 
 int main(int argc, char** argv) try {
     using namespace hemeroteca::indexer;
-    CLI::App app{"hemeroteca-index: index Spanish news pages and JSON Lines into a Hemeroteca database"};
+    CLI::App app{"hemeroteca-index: index Spanish news pages, JSON Lines, WARC files and fetched URLs into a "
+                 "Hemeroteca database"};
     app.set_version_flag("--version", std::string("hemeroteca-index ") + hemeroteca::version);
     IndexOptions options;
     add_options(app, options);

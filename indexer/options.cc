@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include "schema.h"
+#include "util/hash.h"
+
 #include <set>
 
 namespace hemeroteca::indexer {
@@ -12,11 +15,41 @@ const std::set<std::string>& mappable_fields() {
 }
 } // namespace
 
+static void add_fetch_options(CLI::App& app, FetchOptions& f) {
+    auto* g = app.add_option_group("Fetching", "Fetch pages over HTTP (robots.txt honoured)");
+    g->add_option("--urls", f.urls_file, "Fetch and index the URLs in this file (one a line)")
+        ->check(CLI::ExistingFile);
+    g->add_option("--sitemap", f.sitemaps,
+                  "Fetch and index the pages of a sitemap, sitemap index or news sitemap")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    g->add_option("--warc-out", f.warc_out,
+                  "Also archive every fetched response in this WARC file (.warc or .warc.gz)");
+    g->add_option("--concurrency", f.concurrency, "Transfers at once (at most one per host)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    g->add_option("--host-delay", f.host_delay, "Seconds between two requests to the same host")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    g->add_option("--timeout", f.timeout, "Seconds allowed for one transfer")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    g->add_option("--max-page-mb", f.max_page_mb, "Abandon responses larger than this")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    g->add_option("--retries", f.retries, "Retries after a 5xx or a timeout (never after a 4xx)")
+        ->capture_default_str();
+    g->add_option("--retry-delay", f.retry_delay, "Seconds before the first retry (doubled each time)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    g->add_option("--user-agent", f.user_agent, "The User-Agent header (default: hemeroteca-index/VERSION)");
+}
+
 void add_options(CLI::App& app, IndexOptions& o) {
     // A later option overrides an earlier one, as in most Unix tools.
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    app.add_option("inputs", o.inputs, "HTML pages (.html, .htm), JSON Lines (.jsonl) and folders of them")
-        ->required()
+    app.add_option("inputs", o.inputs,
+                   "HTML pages (.html, .htm), JSON Lines (.jsonl), WARC files (.warc), any of them gzipped "
+                   "(.gz), and folders of them")
         ->check(CLI::ExistingPath);
     app.add_option("--db", o.db, "The database to create or update (or set HEMEROTECA_DB)")
         ->envname("HEMEROTECA_DB")
@@ -29,6 +62,16 @@ void add_options(CLI::App& app, IndexOptions& o) {
     app.add_option("--commit-every", o.commit_every, "Commit after this many articles")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    app.add_option("--commit-mb", o.commit_mb, "...or after this many MB of input")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("-j,--jobs", o.jobs, "Extraction threads (default: one per core)");
+    app.add_flag("--prune", o.prune, "Remove the articles of input files that no longer exist");
+    add_fetch_options(app, o.fetch);
+    app.callback([&o] {
+        if (o.inputs.empty() && !o.fetch.enabled())
+            throw CLI::RequiredError("inputs (files or folders), --urls or --sitemap");
+    });
     app.add_option("--field", o.field_specs,
                    "Read an article field from another JSON Lines key, e.g. --field section=topic")
         ->check([](const std::string& value) -> std::string {
@@ -54,6 +97,13 @@ std::map<std::string, std::string> field_map(const IndexOptions& o) {
         out[spec.substr(0, eq)] = spec.substr(eq + 1);
     }
     return out;
+}
+
+std::string options_digest(const IndexOptions& o) {
+    util::Fnv1a64 h;
+    h.field(schema::schema_version).field(o.url).field(o.keep_non_articles ? "all-pages" : "articles");
+    for (const auto& [field, key] : field_map(o)) h.field(field).field(key);
+    return h.hex();
 }
 
 } // namespace hemeroteca::indexer

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 
 namespace hemeroteca::indexer {
 
@@ -37,12 +38,9 @@ std::string now_iso() {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& analyzer,
-                         std::size_t commit_every) :
-    db_(open_writable(path)),
-    analyzer_(analyzer), tg_(analyzer.term_generator()), commit_every_(commit_every == 0 ? 1 : commit_every),
-    near_duplicates_(path) {
-    tg_.set_database(db_);
+IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
+    db_(open_writable(path)), policy_(policy), near_duplicates_(path) {
+    if (policy_.articles == 0) policy_.articles = 1;
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
@@ -58,30 +56,44 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-WriteOutcome IndexWriter::write(const Article& article) {
-    const std::string id = id_term(article);
-    const std::string hash = content_hash(article);
+WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, const std::string& origin,
+                                Xapian::Document&& doc, std::size_t bytes) {
+    // One look-up of the id term, then the write by docid (replace_document(term)
+    // would look the term up again).
     WriteOutcome outcome = WriteOutcome::added;
     if (auto it = db_.postlist_begin(id); it != db_.postlist_end(id)) {
-        if (db_.get_document(*it).get_value(schema::slot(schema::Slot::content_hash)) == hash)
+        const Xapian::docid existing = *it;
+        if (db_.get_document(existing).get_value(schema::slot(schema::Slot::content_hash)) == hash &&
+            has_term(existing, origin))
             return WriteOutcome::unchanged;
+        near_duplicates_.assign_cluster(doc, util::hash_hex(id));
+        db_.replace_document(existing, doc);
         outcome = WriteOutcome::updated;
+    } else {
+        near_duplicates_.assign_cluster(doc, util::hash_hex(id));
+        db_.add_document(doc);
     }
-    Xapian::Document doc = build_document(article, analyzer_, tg_);
-    dedup::add_fingerprint(doc, article.text, analyzer_);
-    near_duplicates_.assign_cluster(doc, util::hash_hex(id));
-    db_.replace_document(id, doc);
-    if (++pending_ >= commit_every_) commit();
+    pending_bytes_ += bytes;
+    if (++pending_ >= policy_.articles || pending_bytes_ >= policy_.bytes) commit();
     return outcome;
 }
 
+// Whether the document carries `term` (its origin: an article that moved to
+// another file is rewritten, so that --prune of the old file cannot delete it).
+bool IndexWriter::has_term(Xapian::docid did, const std::string& term) const {
+    if (term.empty()) return true;
+    auto it = db_.termlist_begin(did);
+    it.skip_to(term);
+    return it != db_.termlist_end(did) && *it == term;
+}
+
 void IndexWriter::commit() {
-    if (pending_ == 0) return;
-    db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
-    db_.commit();
+    if (pending_ > 0) db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
+    db_.commit(); // also writes pending metadata (file states); a no-op when nothing changed
     near_duplicates_.committed();
+    dirty_ = dirty_ || pending_ > 0;
     pending_ = 0;
-    dirty_ = true;
+    pending_bytes_ = 0;
 }
 
 void IndexWriter::finish() {
@@ -90,6 +102,34 @@ void IndexWriter::finish() {
     // "Did you mean" words: once per run, after the articles (see spelling.h).
     if (add_missing_spellings(db_) > 0) db_.commit();
     dirty_ = false;
+}
+
+std::map<std::string, FileState> IndexWriter::file_states() const {
+    std::map<std::string, FileState> out;
+    const std::string prefix(schema::metadata_file_prefix);
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+        FileState s;
+        if (decode_file_state(db_.get_metadata(*it), s)) out.emplace(s.path, std::move(s));
+    }
+    return out;
+}
+
+void IndexWriter::record_file(const FileState& state) {
+    db_.set_metadata(file_state_key(state.path), encode_file_state(state));
+}
+
+std::size_t IndexWriter::prune_missing_files() {
+    std::size_t removed = 0;
+    for (const auto& [path, state] : file_states()) {
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec) || ec) continue;
+        const std::string term = origin_term(state.origin);
+        removed += db_.get_termfreq(term);
+        db_.delete_document(term);
+        db_.set_metadata(file_state_key(path), {});
+    }
+    pending_ += removed;
+    return removed;
 }
 
 } // namespace hemeroteca::indexer

@@ -1,14 +1,16 @@
-// The one owner of the WritableDatabase. Idempotent writes: each article is
-// stored under its Q id term with replace_document(); unchanged content (same
-// digest) is not rewritten. Commits are explicit.
+// The one owner of the WritableDatabase (used by one thread at a time: the
+// writer thread during a run). Idempotent writes: each article is stored under
+// its Q id term with replace_document(); unchanged content (same digest) is
+// not rewritten. Commits are explicit: every N articles or N bytes of input,
+// and at the end, so a crash loses at most the batch in progress.
 #pragma once
 
-#include "analysis/analyzer.h"
-#include "article.h"
 #include "dedup/near_duplicates.h"
+#include "pipeline/file_state.h"
 
 #include <xapian.h>
 
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -22,26 +24,44 @@ public:
 
 enum class WriteOutcome { added, updated, unchanged };
 
+struct CommitPolicy {
+    std::size_t articles = 2000;                // commit after this many written articles...
+    std::size_t bytes = std::size_t{256} << 20; // ...or this many input bytes, whichever comes first
+};
+
 class IndexWriter {
 public:
     // Creates the database when missing. Throws DatabaseError (locked, unreadable...).
-    IndexWriter(const std::string& path, const analysis::Analyzer& analyzer, std::size_t commit_every);
+    IndexWriter(const std::string& path, CommitPolicy policy);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    WriteOutcome write(const Article& article);
+    // Stores `doc` under `id` unless a document with that id has digest `hash`
+    // and the same `origin` term (the input it came from).
+    // `bytes` (the input it came from) counts towards the commit policy.
+    WriteOutcome write(const std::string& id, const std::string& hash, const std::string& origin,
+                       Xapian::Document&& doc, std::size_t bytes);
     void commit();
     // Commits and brings the spelling dictionary up to date: call at the end of a run.
     void finish();
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
+    // The states of the input files indexed before, by absolute path.
+    std::map<std::string, FileState> file_states() const;
+    // Remembers a file indexed completely (committed with the next commit).
+    void record_file(const FileState& state);
+    // Deletes the articles of every remembered file that no longer exists, and
+    // forgets it; returns how many articles were deleted.
+    std::size_t prune_missing_files();
+
 private:
+    bool has_term(Xapian::docid did, const std::string& term) const;
+
     Xapian::WritableDatabase db_;
-    const analysis::Analyzer& analyzer_;
-    Xapian::TermGenerator tg_;
-    std::size_t commit_every_;
+    CommitPolicy policy_;
     std::size_t pending_ = 0;
+    std::size_t pending_bytes_ = 0;
     bool dirty_ = false; // something was committed since the last finish()
     dedup::NearDuplicateIndex near_duplicates_;
 };

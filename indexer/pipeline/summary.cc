@@ -1,6 +1,18 @@
 #include "pipeline/summary.h"
 
+#include <csignal>
+#include <cstring>
+
 namespace hemeroteca::indexer {
+
+void Reporter::print_line(const std::string& line) {
+    if (progress_) progress_->clear();
+    std::fprintf(out_, "%s\n", line.c_str());
+}
+
+void Reporter::note(const std::string& line) {
+    if (verbose_) print_line(line);
+}
 
 void Reporter::written(const std::string& where, WriteOutcome outcome) {
     const char* what = "added";
@@ -15,27 +27,43 @@ void Reporter::written(const std::string& where, WriteOutcome outcome) {
         what = "unchanged";
         break;
     }
-    if (verbose_) std::fprintf(out_, "%s: %s\n", where.c_str(), what);
+    if (verbose_) print_line(where + ": " + what);
 }
 
 void Reporter::skipped(const std::string& where, const std::string& reason) {
     ++counts_.skipped;
-    if (verbose_) std::fprintf(out_, "%s: skipped: %s\n", where.c_str(), reason.c_str());
+    if (verbose_) print_line(where + ": skipped: " + reason);
+}
+
+void Reporter::unchanged_file(const std::string& where, std::size_t articles, std::size_t skipped) {
+    counts_.unchanged += articles;
+    counts_.skipped += skipped;
+    if (verbose_)
+        print_line(where + ": unchanged since the last run (" + std::to_string(articles) + " articles)");
 }
 
 void Reporter::failed(const std::string& where, const std::string& reason) {
     ++counts_.failed;
-    std::fprintf(out_, "error: %s: %s\n", where.c_str(), reason.c_str());
+    print_line("error: " + where + ": " + reason);
 }
 
-void Reporter::summary(std::size_t articles_in_db) const {
-    if (quiet_) return;
+void Reporter::summary(std::size_t articles_in_db, bool pruned, int signal) const {
+    if (progress_) progress_->clear();
+    if (quiet_ && signal == 0) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    std::string removed = pruned ? ", " + std::to_string(counts_.removed) + " removed" : std::string();
+    std::string stopped;
+    if (signal != 0)
+        stopped = std::string("interrupted by ") +
+                  (signal == SIGINT    ? "SIGINT"
+                   : signal == SIGTERM ? "SIGTERM"
+                                       : "a signal") +
+                  ": ";
     std::fprintf(out_,
-                 "%zu indexed, %zu updated, %zu unchanged, %zu skipped, %zu failed in %.2f s (%zu articles "
-                 "in the database)\n",
-                 counts_.added, counts_.updated, counts_.unchanged, counts_.skipped, counts_.failed, seconds,
-                 articles_in_db);
+                 "%s%zu indexed, %zu updated, %zu unchanged, %zu skipped, %zu failed%s in %.2f s (%zu "
+                 "articles in the database)\n",
+                 stopped.c_str(), counts_.added, counts_.updated, counts_.unchanged, counts_.skipped,
+                 counts_.failed, removed.c_str(), seconds, articles_in_db);
 }
 
 } // namespace hemeroteca::indexer

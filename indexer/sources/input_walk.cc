@@ -16,13 +16,18 @@ std::string lower_extension(const fs::path& p) {
 } // namespace
 
 bool input_kind(const fs::path& path, InputKind& kind) {
-    const std::string ext = lower_extension(path);
+    std::string ext = lower_extension(path);
+    if (ext == ".gz") ext = lower_extension(path.stem());
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") {
         kind = InputKind::html;
         return true;
     }
     if (ext == ".jsonl" || ext == ".ndjson") {
         kind = InputKind::jsonl;
+        return true;
+    }
+    if (ext == ".warc") {
+        kind = InputKind::warc;
         return true;
     }
     return false;
@@ -63,7 +68,8 @@ std::vector<Input> walk_inputs(const std::vector<std::string>& args,
             if (input_kind(root, kind))
                 out.push_back({root, kind});
             else
-                on_error(arg, "unsupported file type (expected .html, .htm, .jsonl or a folder)");
+                on_error(arg, "unsupported file type (expected .html, .htm, .jsonl, .warc, any of them .gz, "
+                              "or a folder)");
         } else {
             on_error(arg, "no such file or folder");
         }

@@ -8,14 +8,15 @@
 
 namespace hemeroteca::indexer {
 
-enum class InputKind { html, jsonl };
+enum class InputKind { html, jsonl, warc };
 
 struct Input {
     std::filesystem::path path;
     InputKind kind;
 };
 
-// The kind of a file from its name, false when it is not one we read.
+// The kind of a file from its name (a ".gz" suffix is looked through), false
+// when it is not one we read.
 bool input_kind(const std::filesystem::path& path, InputKind& kind);
 
 // Expands folders recursively (in a stable, sorted order; hidden entries

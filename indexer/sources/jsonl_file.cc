@@ -4,11 +4,6 @@
 #include "extract/extractor.h"
 #include "extract/language.h"
 #include "sources/read_file.h"
-#include "util/hash.h"
-
-#include <array>
-#include <fstream>
-#include <initializer_list>
 
 namespace hemeroteca::indexer {
 
@@ -110,43 +105,6 @@ Article article_from_json(const Json& obj, const JsonlOptions& options, const st
     if (!has_content(a)) throw EmptyInput("no title and no text");
     if (a.lang.empty()) a.lang = extract::detect_language(a.title + "\n" + a.text);
     return a;
-}
-
-void read_jsonl_file(const std::filesystem::path& path, const JsonlOptions& options,
-                     const std::function<void(Article&&)>& on_article,
-                     const std::function<void(std::size_t, const std::string&)>& on_error,
-                     const std::function<void(std::size_t, const std::string&)>& on_skip) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("cannot open");
-    const std::string origin_name = path.filename().string();
-    std::string line;
-    std::size_t number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        if (line.size() > max_page_bytes) {
-            on_error(number, "line too long");
-            continue;
-        }
-        try {
-            Article a = article_from_json(Json::parse(line), options, origin_name);
-            a.origin = path.string();
-            if (a.url.empty() && a.stable_id.empty())
-                a.stable_id = origin_name + "@" + util::Fnv1a64().field(a.title).field(a.text).hex();
-            on_article(std::move(a));
-        } catch (const EmptyInput& e) {
-            on_skip(number, e.what());
-        } catch (const Json::parse_error& e) {
-            on_error(number, "invalid JSON (" +
-                                 std::string(e.what()).substr(std::string(e.what()).find(']') + 2) + ")");
-        } catch (const Json::exception& e) {
-            on_error(number, e.what());
-        } catch (const InputError& e) {
-            on_error(number, e.what());
-        }
-    }
-    if (in.bad()) throw InputError("read error");
 }
 
 } // namespace hemeroteca::indexer

@@ -1,0 +1,122 @@
+#include "sources/fetch/robots.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hemeroteca::indexer::fetch {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+// Does `pattern` ("*" any run, "$" at the end anchors) match the start of `path`?
+bool matches(std::string_view pattern, std::string_view path) {
+    if (pattern.empty()) return true;
+    if (pattern == "$") return path.empty();
+    if (pattern[0] == '*') {
+        for (std::size_t i = 0; i <= path.size(); ++i)
+            if (matches(pattern.substr(1), path.substr(i))) return true;
+        return false;
+    }
+    return !path.empty() && pattern[0] == path[0] && matches(pattern.substr(1), path.substr(1));
+}
+
+} // namespace
+
+RobotsRules RobotsRules::disallow_all() {
+    RobotsRules r;
+    r.rules_.push_back({false, "/"});
+    return r;
+}
+
+RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
+    const std::string me = lower(agent);
+    RobotsRules mine, star;
+    bool have_mine = false, have_star = false;
+    bool in_agents = false; // reading a run of User-agent lines
+    bool group_mine = false, group_star = false;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        auto eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string line(text.substr(pos, eol - pos));
+        pos = eol + 1;
+        if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
+        const auto colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        const std::string key = lower(trim(std::string_view(line).substr(0, colon)));
+        const std::string value = trim(std::string_view(line).substr(colon + 1));
+        if (key == "user-agent") {
+            if (!in_agents) group_mine = group_star = false;
+            in_agents = true;
+            const std::string ua = lower(value);
+            if (ua == "*")
+                group_star = true;
+            else if (!ua.empty() && me.find(ua) != std::string::npos)
+                group_mine = true;
+            have_mine |= group_mine;
+            have_star |= group_star;
+            continue;
+        }
+        in_agents = false;
+        RobotsRules* target = group_mine ? &mine : group_star ? &star : nullptr;
+        if (!target) continue;
+        if (key == "allow" || key == "disallow") {
+            if (value.empty()) continue; // "Disallow:" allows everything
+            target->rules_.push_back({key == "allow", value});
+        } else if (key == "crawl-delay") {
+            try {
+                target->crawl_delay_ = std::stod(value);
+            } catch (const std::exception&) {
+            }
+        }
+    }
+    return have_mine ? mine : have_star ? star : RobotsRules();
+}
+
+bool RobotsRules::allowed(std::string_view path) const {
+    if (path == "/robots.txt") return true;
+    std::size_t best = 0;
+    bool allow = true, found = false;
+    for (const auto& rule : rules_) {
+        if (!matches(rule.pattern, path)) continue;
+        const std::size_t len = rule.pattern.size();
+        if (!found || len > best || (len == best && rule.allow)) {
+            best = len;
+            allow = rule.allow;
+            found = true;
+        }
+    }
+    return allow;
+}
+
+bool split_url(std::string_view url, std::string& scheme_host, std::string& path) {
+    const auto scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos) return false;
+    const std::string scheme = lower(url.substr(0, scheme_end));
+    if (scheme != "http" && scheme != "https") return false;
+    const auto host_start = scheme_end + 3;
+    auto path_start = url.find_first_of("/?#", host_start);
+    if (path_start == std::string_view::npos) path_start = url.size();
+    if (path_start == host_start) return false;
+    scheme_host = scheme + "://" + lower(url.substr(host_start, path_start - host_start));
+    std::string rest(url.substr(path_start));
+    if (const auto frag = rest.find('#'); frag != std::string::npos) rest.resize(frag);
+    if (rest.empty() || rest[0] != '/') rest.insert(0, "/");
+    path = rest;
+    return true;
+}
+
+} // namespace hemeroteca::indexer::fetch
