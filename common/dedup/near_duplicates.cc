@@ -39,7 +39,7 @@ const Permutations& permutations() {
 std::string encode(const Signature& sig) {
     std::string out;
     out.reserve(sig.size() * 8);
-    char buf[9];
+    char buf[16];
     for (const auto v : sig) {
         std::snprintf(buf, sizeof buf, "%08x", v);
         out += buf;
@@ -61,7 +61,7 @@ std::string band_term(const Signature& sig, std::size_t band) {
         const std::uint32_t v = sig[band * kRows + r];
         h.add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
     }
-    char buf[24];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%02zu%08llx", band,
                   static_cast<unsigned long long>(h.value() & 0xFFFFFFFFULL));
     return std::string(schema::prefix::simhash_band) + buf;

@@ -24,19 +24,19 @@ std::optional<int> read_digits(std::string_view s, std::size_t& i, std::size_t n
 }
 
 std::string format_day(int y, int m, int d) {
-    char buf[16];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return buf;
 }
 
 std::string format_time(int h, int mi, int s) {
-    char buf[16];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", h, mi, s);
     return buf;
 }
 
 std::string format_zone(int sign, int hours, int minutes) {
-    char buf[16];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign < 0 ? '-' : '+', hours, minutes);
     return buf;
 }

@@ -85,7 +85,7 @@ std::string date_bound(std::string_view text, bool end) {
     if (parts.size() > 3 || year < 1000) return bad();
     if (month == 0) month = end ? 12 : 1;
     if (day == 0) day = end ? 31 : 1;
-    char buf[16];
+    char buf[64];
     std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
     return buf;
 }
