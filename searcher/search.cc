@@ -18,7 +18,8 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
     Xapian::Database db;
     for (const auto& path : paths) {
         if (!std::filesystem::exists(path))
-            throw DatabaseError("no database at " + path + " (create it with hemeroteca-index, or pass --db)");
+            throw DatabaseError("no database at " + path +
+                                " (create it with hemeroteca-index, or pass --db)");
         try {
             db.add_database(Xapian::Database(path));
         } catch (const Xapian::Error& e) {
@@ -82,8 +83,10 @@ void collect_facet(const Xapian::ValueCountMatchSpy& spy, const std::string& nam
 
 } // namespace
 
-Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file, bool use_synonyms) :
-    paths_(db_paths), db_(open_all(db_paths)) {
+Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file,
+                   bool use_synonyms) :
+    paths_(db_paths),
+    db_(open_all(db_paths)) {
     if (!use_synonyms) return;
     synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
                                       : Synonyms::from_file(synonyms_file, analyzer_);
@@ -106,7 +109,8 @@ std::string Searcher::last_updated() const {
     std::string latest;
     for (const auto& path : paths_) {
         try {
-            latest = std::max(latest, Xapian::Database(path).get_metadata(std::string(schema::metadata_updated_key)));
+            latest = std::max(latest,
+                              Xapian::Database(path).get_metadata(std::string(schema::metadata_updated_key)));
         } catch (const Xapian::Error&) {
         }
     }
@@ -141,7 +145,8 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
         const std::string cluster = db_.get_document(id).get_value(schema::slot(schema::Slot::cluster));
         if (cluster.empty()) return out;
         Xapian::Enquire enquire(db_);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster), cluster, cluster));
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster),
+                                        cluster, cluster));
         enquire.set_sort_by_key(new DateKey(false), false);
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
         std::size_t rank = 0;
@@ -157,6 +162,32 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
     });
 }
 
+Xapian::Query Searcher::like_query(const SearchRequest& request) {
+    Xapian::docid id = request.like_id;
+    if (id == 0) {
+        id = find_url(request.like);
+        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
+    }
+    Xapian::Document self;
+    try {
+        self = db_.get_document(id);
+    } catch (const Xapian::DocNotFoundError&) {
+        throw RequestError("no article with the id " + std::to_string(id) + " in the database");
+    }
+    Xapian::RSet rset;
+    rset.add_document(id);
+    Xapian::Enquire expand(db_);
+    const PlainWords decider(analyzer_);
+    const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
+    Xapian::Query like(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 30);
+    // Leave the article itself out (by its unique id term).
+    auto it = self.termlist_begin();
+    it.skip_to(std::string(schema::prefix::id));
+    if (it != self.termlist_end() && (*it).rfind(schema::prefix::id, 0) == 0)
+        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*it));
+    return like;
+}
+
 SearchResults Searcher::run_once(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     SearchResults results;
@@ -170,19 +201,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
 
     // --like: the terms that best describe that article, minus the article itself.
     Xapian::Query like;
-    if (!request.like.empty()) {
-        const Xapian::docid id = find_url(request.like);
-        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
-        Xapian::RSet rset;
-        rset.add_document(id);
-        Xapian::Enquire expand(db_);
-        const PlainWords decider(analyzer_);
-        const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
-        like = Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 30);
-        Article self;
-        self.url = request.like;
-        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term(self)));
-    }
+    if (!request.like.empty() || request.like_id != 0) like = like_query(request);
     if (!has_text && like.empty() && request.filters.empty())
         throw RequestError("empty query: give words to search for, a filter, or --like URL");
 
@@ -193,8 +212,9 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         if (q.empty()) q = Xapian::Query::MatchAll;
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
         if (request.sort == Sort::mixed)
-            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                              Xapian::Query(new RecencySource(request.half_life_days, kRecencyBoost, today_in_days())));
+            q = Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, q,
+                Xapian::Query(new RecencySource(request.half_life_days, kRecencyBoost, today_in_days())));
         return q;
     };
 
@@ -213,11 +233,12 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     // Facets count the whole match set, so every match is looked at.
     const Xapian::doccount check =
         request.facets ? db_.get_doccount()
-                       : std::max<Xapian::doccount>(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
+                       : std::max<Xapian::doccount>(
+                             kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
-                                check);
+        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                static_cast<Xapian::doccount>(request.limit), check);
     };
     Xapian::MSet mset = fetch(build(parsed.query));
 
@@ -232,7 +253,8 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         }
     }
     results.matching = parsed.matching;
-    results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound()};
+    results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
+                     mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
     if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = parsed.corrected;
     if (request.facets) {
@@ -253,7 +275,8 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
         hit.other_versions = request.collapse ? it.get_collapse_count() : 0;
         if (request.explain) {
-            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
+                 ++t) {
                 Xapian::Enquire one(db_);
                 one.set_query(Xapian::Query(*t));
                 const OnlyDoc only(*it);

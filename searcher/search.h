@@ -40,7 +40,8 @@ struct Filters {
     std::string author;  // exact author name
     std::string lang;    // ISO 639-1 code
     bool empty() const {
-        return from.empty() && to.empty() && section.empty() && source.empty() && author.empty() && lang.empty();
+        return from.empty() && to.empty() && section.empty() && source.empty() && author.empty() &&
+               lang.empty();
     }
 };
 
@@ -52,9 +53,10 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
     bool facets = false;
-    bool collapse = true;        // group syndicated copies under the best version
-    bool explain = false;        // per-result matched terms and their weights
-    std::string like;            // --like URL: articles about the same story (query may be empty)
+    bool collapse = true;      // group syndicated copies under the best version
+    bool explain = false;      // per-result matched terms and their weights
+    std::string like;          // --like URL: articles about the same story (query may be empty)
+    Xapian::docid like_id = 0; // the same by docid (the HTTP API's /api/related?id=)
 };
 
 struct TermWeight {
@@ -65,7 +67,7 @@ struct TermWeight {
 struct Hit {
     std::size_t rank = 0; // 1-based, over the whole result list
     Xapian::docid docid = 0;
-    double score = 0;     // BM25 weight (plus recency lift with Sort::mixed)
+    double score = 0; // BM25 weight (plus recency lift with Sort::mixed)
     int percent = 0;
     Article article;
     Xapian::doccount other_versions = 0; // syndicated copies collapsed under this one
@@ -89,11 +91,11 @@ struct SearchResults {
     bool relaxed = false; // no article had all the words; showing those with some
     TotalEstimate total;
     std::vector<Hit> hits;
-    Facets facets;                  // with SearchRequest::facets
-    std::string suggestion;         // "did you mean", when the query finds little
-    Filters applied;                // the filters in force (options and query fields)
-    analysis::QueryTerms terms;     // what to highlight
-    double seconds = 0;             // time spent searching
+    Facets facets;              // with SearchRequest::facets
+    std::string suggestion;     // "did you mean", when the query finds little
+    Filters applied;            // the filters in force (options and query fields)
+    analysis::QueryTerms terms; // what to highlight
+    double seconds = 0;         // time spent searching
 };
 
 class Searcher {
@@ -122,6 +124,7 @@ public:
 
 private:
     SearchResults run_once(const SearchRequest& request);
+    Xapian::Query like_query(const SearchRequest& request);
     template <typename F> auto retrying(F&& f) -> decltype(f());
 
     std::vector<std::string> paths_;
