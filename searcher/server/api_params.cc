@@ -78,7 +78,8 @@ std::size_t page_of(const SearchRequest& request) {
 }
 
 Xapian::docid article_id(const ParamLookup& param) {
-    if (!param("id")) throw bad_parameter("id is required (an article id from /api/search)");
+    if (param("id").value_or("").empty())
+        throw bad_parameter("id is required (an article id from /api/search)");
     return static_cast<Xapian::docid>(number(param, "id", 0, 1, std::numeric_limits<Xapian::docid>::max()));
 }
 

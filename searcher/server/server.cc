@@ -6,6 +6,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <csignal>
 #include <cstdio>
 #include <stdexcept>
@@ -30,6 +32,12 @@ void configure(httplib::Server& server, const ServeOptions& options) {
     server.set_write_timeout(limits.write_timeout_s, 0);
     server.set_keep_alive_timeout(limits.keep_alive_timeout_s);
     server.set_keep_alive_max_count(limits.keep_alive_max_requests);
+    // SO_REUSEADDR only: the library's default adds SO_REUSEPORT, which would let
+    // a second server bind the same port silently and share its connections.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 }
 
 // Waits for SIGINT/SIGTERM on a thread of its own (blocked in every other

@@ -40,6 +40,8 @@ std::vector<std::string> SearchOutput::titles() const {
     return out;
 }
 
-std::size_t doc_count(const std::filesystem::path& db) { return Xapian::Database(db.string()).get_doccount(); }
+std::size_t doc_count(const std::filesystem::path& db) {
+    return Xapian::Database(db.string()).get_doccount();
+}
 
 } // namespace hemeroteca::test

@@ -54,7 +54,8 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
     if (rc != 0) throw std::runtime_error("cannot run " + argv[0] + ": " + std::strerror(rc));
 
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {}
+    while (waitpid(pid, &status, 0) < 0) {
+    }
     RunResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.out = slurp(out_path);
