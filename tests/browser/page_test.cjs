@@ -10,7 +10,7 @@ const os = require("os");
 const { chromium } = require(path.join(process.env.PLAYWRIGHT_DIR || __dirname, "node_modules", "playwright-core"));
 
 const [base, shotDir] = process.argv.slice(2);
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+const CHROMIUM_FLAGS = ["--lang=es-ES", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync"];
 
 let failures = 0;
@@ -112,12 +112,20 @@ async function run(page) {
   check(title.includes("<script>alert('titular')</script>"), "a <script> title shows as text");
   check((await page.locator(".result script").count()) === 0, "no <script> element is created from article text");
 
-  // A phone's width.
+  // A phone's width: a shared link opened on a phone.
   await search(page, "gobierno");
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const phone = await page.context().newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(page.url());
+  await resultsLoaded(phone);
+  check((await phone.locator(".result").count()) === 10, "the shared URL shows the same results on a phone");
+  check(!(await phone.isVisible("#sort")), "on a phone the filters start folded");
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   check(overflow <= 0, "no sideways scrolling at 390 px (" + overflow + ")");
-  await page.screenshot({ path: path.join(shotDir, "page-results-phone.png"), fullPage: false });
+  await phone.screenshot({ path: path.join(shotDir, "page-results-phone.png"), fullPage: false });
+  await phone.click("summary");
+  check(await phone.isVisible("#sort"), "the filters unfold");
+  await phone.close();
 
   check(external.length === 0, "no request leaves the server (" + external.join(", ") + ")");
   check(consoleErrors.length === 0, "no console errors (" + consoleErrors.join(" | ") + ")");
