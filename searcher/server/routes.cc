@@ -54,7 +54,7 @@ void answer(const ApiContext& context, JsonHandler handler, const httplib::Reque
     } catch (const HttpError& e) {
         send_error(res, e.status(), e.what());
     } catch (const QuerySyntaxError& e) {
-        send_error(res, 400, std::string("cannot understand the query: ") + e.what());
+        send_error(res, 400, e.what());
     } catch (const RequestError& e) {
         send_error(res, 400, e.what());
     } catch (const Xapian::Error& e) {
