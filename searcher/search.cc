@@ -73,11 +73,12 @@ private:
     Xapian::docid id_;
 };
 
-void collect_facet(const Xapian::ValueCountMatchSpy& spy, const std::string& name, Facets& facets) {
+void collect_facet(const Xapian::ValueCountMatchSpy& spy, const std::string& name, double scale,
+                   Facets& facets) {
     auto& out = facets[name];
     for (auto it = spy.top_values_begin(kFacetValues); it != spy.top_values_end(kFacetValues); ++it) {
         if ((*it).empty()) continue;
-        out.emplace_back(*it, it.get_termfreq());
+        out.emplace_back(*it, static_cast<Xapian::doccount>(it.get_termfreq() * scale + 0.5));
     }
 }
 
@@ -230,11 +231,12 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         enquire.add_matchspy(&sections);
         enquire.add_matchspy(&sources);
     }
-    // Facets count the whole match set, so every match is looked at.
-    const Xapian::doccount check =
-        request.facets ? db_.get_doccount()
-                       : std::max<Xapian::doccount>(
-                             kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
+    // Facets count the whole match set (or at least facet_sample matches), so every match is looked at.
+    const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
+    const Xapian::doccount check = !request.facets ? std::max(kCheckAtLeast, wanted)
+                                   : request.facet_sample > 0
+                                       ? std::max({kCheckAtLeast, request.facet_sample, wanted})
+                                       : db_.get_doccount();
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
         return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -256,11 +258,17 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
                      mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
-    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = parsed.corrected;
+    if (has_text && (mset.size() < 3 || results.relaxed))
+        results.suggestion = builder.correction(request.query);
     if (request.facets) {
-        collect_facet(years, "year", results.facets);
-        collect_facet(sections, "section", results.facets);
-        collect_facet(sources, "source", results.facets);
+        // Sampled: scale the counts up to the estimated number of matches.
+        const double seen = years.get_total();
+        const double scale =
+            seen > 0 && seen < results.total.estimated ? results.total.estimated / seen : 1.0;
+        results.facets_exact = scale == 1.0;
+        collect_facet(years, "year", scale, results.facets);
+        collect_facet(sections, "section", scale, results.facets);
+        collect_facet(sources, "source", scale, results.facets);
     }
 
     std::size_t rank = request.offset;

@@ -53,10 +53,11 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
     bool facets = false;
-    bool collapse = true;      // group syndicated copies under the best version
-    bool explain = false;      // per-result matched terms and their weights
-    std::string like;          // --like URL: articles about the same story (query may be empty)
-    Xapian::docid like_id = 0; // the same by docid (the HTTP API's /api/related?id=)
+    Xapian::doccount facet_sample = 0; // facets from at least this many matches (scaled); 0: every match
+    bool collapse = true;              // group syndicated copies under the best version
+    bool explain = false;              // per-result matched terms and their weights
+    std::string like;                  // --like URL: articles about the same story (query may be empty)
+    Xapian::docid like_id = 0;         // the same by docid (the HTTP API's /api/related?id=)
 };
 
 struct TermWeight {
@@ -92,6 +93,7 @@ struct SearchResults {
     TotalEstimate total;
     std::vector<Hit> hits;
     Facets facets;              // with SearchRequest::facets
+    bool facets_exact = true;   // false: counted on a sample of the matches and scaled
     std::string suggestion;     // "did you mean", when the query finds little
     Filters applied;            // the filters in force (options and query fields)
     analysis::QueryTerms terms; // what to highlight

@@ -47,7 +47,7 @@ bool is_field_name(std::string_view word) {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                            Xapian::QueryParser::FLAG_PURE_NOT;
 
 } // namespace
 
@@ -58,11 +58,14 @@ std::string rewrite_spanish_dates(const std::string& q) {
     return std::regex_replace(out, single, "$1:$2-$3");
 }
 
-QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms) :
-    analyzer_(analyzer), synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()) {
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
+                           const Synonyms& synonyms) :
+    analyzer_(analyzer),
+    synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()) {
     qp_.set_database(db); // for wildcards and spelling
     for (const auto& [name, prefix] : kTextFields) qp_.add_prefix(std::string(name), std::string(prefix));
-    for (const auto& [name, prefix] : kBooleanFields) qp_.add_boolean_prefix(std::string(name), std::string(prefix));
+    for (const auto& [name, prefix] : kBooleanFields)
+        qp_.add_boolean_prefix(std::string(name), std::string(prefix));
     for (const auto name : kDateFields)
         qp_.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
 }
@@ -70,7 +73,8 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
 std::size_t QueryBuilder::count_content_words(const std::string& normalized) const {
     std::size_t count = 0;
     analysis::tokenize(normalized, [&](const analysis::Token& tok) {
-        const bool field = tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
+        const bool field =
+            tok.end < normalized.size() && normalized[tok.end] == ':' && is_field_name(tok.text);
         const bool field_value = tok.begin > 0 && normalized[tok.begin - 1] == ':';
         if (field || field_value || analysis::is_query_operator(tok.text)) return;
         if (!analyzer_.is_stopword(analyzer_.term(tok.text))) ++count;
@@ -104,16 +108,25 @@ ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching
     parsed.content_words = count_content_words(normalized);
     try {
         parsed.query = qp_.parse_query(synonyms_.expand(normalized), kFlags);
-        // The correction is of the expanded text; suggest it only when it is a plain correction.
-        const std::string corrected = qp_.get_corrected_query_string();
-        if (!corrected.empty() && corrected.find(" OR ") == std::string::npos && has_unknown_word(normalized))
-            parsed.corrected = corrected;
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {
         throw QuerySyntaxError("the wildcard matches too many words: " + e.get_msg());
     }
     return parsed;
+}
+
+std::string QueryBuilder::correction(const std::string& user_query) {
+    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
+    if (!has_unknown_word(normalized)) return {};
+    try {
+        qp_.parse_query(synonyms_.expand(normalized), kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+    // The correction is of the expanded text; suggest it only when it is a plain correction.
+    std::string corrected = qp_.get_corrected_query_string();
+    return corrected.find(" OR ") == std::string::npos ? corrected : std::string();
 }
 
 } // namespace hemeroteca::search

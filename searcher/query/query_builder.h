@@ -34,7 +34,6 @@ struct ParsedQuery {
     Xapian::Query query;
     Matching matching = Matching::all_words;
     std::size_t content_words = 0; // words that are not stop-words, operators or field names
-    std::string corrected;         // a spelling correction from the archive's words, or ""
 };
 
 class QueryBuilder {
@@ -46,6 +45,11 @@ public:
 
     // Throws QuerySyntaxError.
     ParsedQuery parse(const std::string& user_query, Matching matching);
+
+    // A spelling correction from the archive's words when some word of the
+    // query is not in the archive at all, else "". Spelling lookups are costly
+    // (a third of a search's time), so callers ask only when results are few.
+    std::string correction(const std::string& user_query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;

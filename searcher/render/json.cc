@@ -34,9 +34,9 @@ const char* sort_name(Sort sort) {
 
 nlohmann::ordered_json hit_json(const Hit& hit) {
     const Article& a = hit.article;
-    return {{"rank", hit.rank},   {"id", hit.docid},     {"url", a.url},         {"title", a.title},
-            {"date", a.date},     {"author", a.author},  {"section", a.section}, {"source", a.source},
-            {"lang", a.lang},     {"score", hit.score}};
+    return {{"rank", hit.rank}, {"id", hit.docid},    {"url", a.url},         {"title", a.title},
+            {"date", a.date},   {"author", a.author}, {"section", a.section}, {"source", a.source},
+            {"lang", a.lang},   {"score", hit.score}};
 }
 
 nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest& request,
@@ -50,7 +50,8 @@ nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest&
         h["versions"] = hit.other_versions;
         if (request.explain) {
             nlohmann::ordered_json terms = nlohmann::ordered_json::array();
-            for (const auto& tw : hit.explanation) terms.push_back({{"term", tw.term}, {"weight", tw.weight}});
+            for (const auto& tw : hit.explanation)
+                terms.push_back({{"term", tw.term}, {"weight", tw.weight}});
             h["explain"] = std::move(terms);
         }
         hits.push_back(std::move(h));
@@ -76,6 +77,7 @@ nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest&
             facets[name] = std::move(list);
         }
         out["facets"] = std::move(facets);
+        out["facets_exact"] = r.facets_exact;
     }
     return out;
 }

@@ -69,6 +69,7 @@ SearchRequest search_request(const ParamLookup& param, const Limits& limits) {
     r.filters.author = text(param, "author", kMaxFilterBytes);
     r.filters.lang = text(param, "lang", kMaxFilterBytes);
     r.facets = flag(param, "facets", false);
+    r.facet_sample = limits.facet_sample;
     r.collapse = flag(param, "collapse", true);
     return r;
 }

@@ -32,6 +32,7 @@ void configure(httplib::Server& server, const ServeOptions& options) {
     server.set_write_timeout(limits.write_timeout_s, 0);
     server.set_keep_alive_timeout(limits.keep_alive_timeout_s);
     server.set_keep_alive_max_count(limits.keep_alive_max_requests);
+    server.set_tcp_nodelay(true); // headers and body are separate writes: no 40 ms Nagle/delayed-ACK stall
     // SO_REUSEADDR only: the library's default adds SO_REUSEPORT, which would let
     // a second server bind the same port silently and share its connections.
     server.set_socket_options([](socket_t sock) {

@@ -37,6 +37,11 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
     serve.add_option("--threads", o.threads, "Worker threads (each answers one connection at a time)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
+    serve
+        .add_option(
+            "--facet-sample", o.limits.facet_sample,
+            "Count facets on at least this many matches and scale (0: every match, slower on large archives)")
+        ->capture_default_str();
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
