@@ -117,8 +117,9 @@ public:
     // All versions (syndicated copies) of the story `id` belongs to, itself included, best first.
     std::vector<Hit> versions(Xapian::docid id);
 
-    // Picks up what the indexer committed since the last call.
-    void reopen() { db_.reopen(); }
+    // Picks up what the indexer committed since the last call; false when
+    // nothing changed (true when something may have).
+    bool reopen() { return db_.reopen(); }
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }

@@ -17,28 +17,26 @@ constexpr std::size_t kRelatedDefault = 5;
 
 } // namespace
 
-nlohmann::ordered_json api_search(const ApiContext& context, const ParamLookup& param) {
-    const SearchRequest request = search_request(param, context.limits);
-    auto searcher = context.pool.borrow();
-    const SearchResults results = searcher->search(request);
-    nlohmann::ordered_json out = results_json(results, request, searcher->analyzer());
+nlohmann::ordered_json api_search(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
+    const SearchRequest request = search_request(param, limits);
+    const SearchResults results = searcher.search(request);
+    nlohmann::ordered_json out = results_json(results, request, searcher.analyzer());
     out["page"] = page_of(request);
     out["per_page"] = request.limit;
     return out;
 }
 
-nlohmann::ordered_json api_article(const ApiContext& context, const ParamLookup& param) {
+nlohmann::ordered_json api_article(Searcher& searcher, const ParamLookup& param, const Limits&) {
     const Xapian::docid id = article_id(param);
-    auto searcher = context.pool.borrow();
     Hit hit;
     hit.docid = id;
-    hit.article = require_article(*searcher, id);
+    hit.article = require_article(searcher, id);
     nlohmann::ordered_json out = hit_json(hit);
     out.erase("rank");
     out.erase("score");
     out["text"] = hit.article.text;
     nlohmann::ordered_json versions = nlohmann::ordered_json::array();
-    for (const Hit& v : searcher->versions(id)) {
+    for (const Hit& v : searcher.versions(id)) {
         nlohmann::ordered_json one = hit_json(v);
         one.erase("score");
         versions.push_back(std::move(one));
@@ -47,23 +45,20 @@ nlohmann::ordered_json api_article(const ApiContext& context, const ParamLookup&
     return out;
 }
 
-nlohmann::ordered_json api_related(const ApiContext& context, const ParamLookup& param) {
-    SearchRequest request = search_request(param, context.limits);
+nlohmann::ordered_json api_related(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
+    SearchRequest request = search_request(param, limits);
     if (!request.query.empty()) throw bad_parameter("related takes an id, not q");
     request.like_id = article_id(param);
     if (!param("per_page")) request.limit = kRelatedDefault;
-    auto searcher = context.pool.borrow();
-    require_article(*searcher, request.like_id);
-    const SearchResults results = searcher->search(request);
-    nlohmann::ordered_json out = results_json(results, request, searcher->analyzer());
+    require_article(searcher, request.like_id);
+    const SearchResults results = searcher.search(request);
+    nlohmann::ordered_json out = results_json(results, request, searcher.analyzer());
     out["id"] = request.like_id;
     return out;
 }
 
-nlohmann::ordered_json api_health(const ApiContext& context, const ParamLookup&) {
-    auto searcher = context.pool.borrow();
-    return {
-        {"status", "ok"}, {"articles", searcher->doc_count()}, {"last_updated", searcher->last_updated()}};
+nlohmann::ordered_json api_health(Searcher& searcher, const ParamLookup&, const Limits&) {
+    return {{"status", "ok"}, {"articles", searcher.doc_count()}, {"last_updated", searcher.last_updated()}};
 }
 
 } // namespace hemeroteca::search::server

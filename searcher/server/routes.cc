@@ -1,6 +1,7 @@
 #include "server/routes.h"
 
 #include "query/query_builder.h"
+#include "server/api_handlers.h"
 #include "server/http_error.h"
 #include "server/static_assets.h"
 
@@ -16,25 +17,42 @@ namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
-using JsonHandler = nlohmann::ordered_json (*)(const ApiContext&, const ParamLookup&);
+using JsonHandler = nlohmann::ordered_json (*)(Searcher&, const ParamLookup&, const Limits&);
 
 struct ApiRoute {
     const char* path;
     JsonHandler handler;
+    bool cached; // answers reused while the database is unchanged
 };
 
 // The API, in one table.
 constexpr ApiRoute kApiRoutes[] = {
-    {"/api/search", api_search},
-    {"/api/article", api_article},
-    {"/api/related", api_related},
-    {"/api/health", api_health},
+    {"/api/search", api_search, true},
+    {"/api/article", api_article, true},
+    {"/api/related", api_related, true},
+    {"/api/health", api_health, false},
 };
 
-void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+void send_body(httplib::Response& res, int status, std::string body) {
     res.status = status;
     res.set_header("Cache-Control", "no-store");
-    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
+    res.body = std::move(body);
+    res.set_header("Content-Type", kJson);
+}
+
+std::string dump(const nlohmann::ordered_json& body) {
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+    send_body(res, status, dump(body));
+}
+
+// The route and its parameters in a canonical order (httplib keeps them sorted by name).
+std::string cache_key(const httplib::Request& req) {
+    std::string key = req.path;
+    for (const auto& [name, value] : req.params) key.append("\n").append(name).append("=").append(value);
+    return key;
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
@@ -43,14 +61,26 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
 
 // Runs a handler, mapping what it throws to a status: the caller's mistakes
 // are 400/404 with the reason; the server's own failures are 500, logged.
-void answer(const ApiContext& context, JsonHandler handler, const httplib::Request& req,
+void answer(const ApiContext& context, const ApiRoute& route, const httplib::Request& req,
             httplib::Response& res) {
     const ParamLookup param = [&req](const std::string& name) -> std::optional<std::string> {
         if (!req.has_param(name.c_str())) return std::nullopt;
         return req.get_param_value(name.c_str());
     };
     try {
-        send_json(res, 200, handler(context, param));
+        const auto searcher = context.pool.borrow();
+        const bool cached = route.cached && context.cache.enabled();
+        const std::string key = cached ? cache_key(req) : std::string();
+        if (cached) {
+            if (auto body = context.cache.get(key, searcher.generation())) {
+                res.set_header("X-Cache", "hit");
+                return send_body(res, 200, std::move(*body));
+            }
+            res.set_header("X-Cache", "miss");
+        }
+        std::string body = dump(route.handler(*searcher, param, context.limits));
+        if (cached) context.cache.put(key, searcher.generation(), body);
+        send_body(res, 200, std::move(body));
     } catch (const HttpError& e) {
         send_error(res, e.status(), e.what());
     } catch (const QuerySyntaxError& e) {
@@ -100,10 +130,9 @@ void add_security_headers(httplib::Response& res) {
 
 void add_routes(httplib::Server& server, const ApiContext& context) {
     for (const auto& route : kApiRoutes) {
-        server.Get(route.path,
-                   [&context, handler = route.handler](const httplib::Request& req, httplib::Response& res) {
-                       answer(context, handler, req, res);
-                   });
+        server.Get(route.path, [&context, &route](const httplib::Request& req, httplib::Response& res) {
+            answer(context, route, req, res);
+        });
     }
     server.Get(R"(/.*)", serve_asset);
     const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {

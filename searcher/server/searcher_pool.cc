@@ -22,8 +22,12 @@ SearcherPool::Lease SearcherPool::borrow() {
         searcher = std::move(free_.back());
         free_.pop_back();
     }
-    Lease lease(*this, std::move(searcher));
-    lease->reopen(); // cheap when nothing changed: reads the revision, keeps the open tables
+    // The generation is read before reopening: an answer computed from an older
+    // revision can then never be filed under a newer generation. (The Lease
+    // exists before reopen() may throw, so the Searcher always comes back.)
+    Lease lease(*this, std::move(searcher), generation_.load());
+    // Cheap when nothing changed: reads the revision, keeps the open tables.
+    if (lease->reopen()) lease.generation_ = generation_.fetch_add(1) + 1;
     return lease;
 }
 

@@ -1,12 +1,16 @@
 // Searchers shared by the server's worker threads. Xapian objects are not
 // thread-safe, so each request borrows a Searcher of its own for as long as it
 // runs, and gives it back when the Lease goes out of scope. A Searcher is
-// reopened when it is borrowed, so what the indexer committed is seen at once.
+// reopened when it is borrowed, so what the indexer committed is seen at once;
+// each reopen that finds a new revision starts a new generation (for the
+// response cache: an answer is only reused within its generation).
 #pragma once
 
 #include "search.h"
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,18 +26,22 @@ public:
 
     class Lease {
     public:
-        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher) :
-            pool_(&pool), searcher_(std::move(searcher)) {}
+        Lease(SearcherPool& pool, std::unique_ptr<Searcher> searcher, std::uint64_t generation) :
+            pool_(&pool), searcher_(std::move(searcher)), generation_(generation) {}
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = delete;
         Lease(const Lease&) = delete;
         ~Lease();
         Searcher& operator*() const { return *searcher_; }
         Searcher* operator->() const { return searcher_.get(); }
+        // The database generation this Searcher reads.
+        std::uint64_t generation() const { return generation_; }
 
     private:
+        friend class SearcherPool;
         SearcherPool* pool_;
         std::unique_ptr<Searcher> searcher_;
+        std::uint64_t generation_;
     };
 
     // Waits for a free Searcher, reopened at the latest revision.
@@ -45,6 +53,7 @@ private:
     std::mutex mutex_;
     std::condition_variable available_;
     std::vector<std::unique_ptr<Searcher>> free_;
+    std::atomic<std::uint64_t> generation_{0};
 };
 
 } // namespace hemeroteca::search::server

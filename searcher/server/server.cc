@@ -76,7 +76,8 @@ private:
 int run_server(const ServeOptions& options) {
     const ListenAddress address = parse_listen(options.listen);
     SearcherPool pool(options.threads, database_paths(options), options.synonyms_file, !options.no_synonyms);
-    const ApiContext context{pool, options.limits};
+    ResponseCache cache(options.limits.cache_bytes);
+    const ApiContext context{pool, options.limits, cache};
 
     httplib::Server server;
     configure(server, options);

@@ -42,6 +42,11 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
             "--facet-sample", o.limits.facet_sample,
             "Count facets on at least this many matches and scale (0: every match, slower on large archives)")
         ->capture_default_str();
+    serve
+        .add_option_function<std::size_t>(
+            "--cache-mb", [&o](std::size_t mb) { o.limits.cache_bytes = mb << 20; },
+            "Keep recent answers (MiB) while the database is unchanged; 0: none")
+        ->default_str("32");
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");

@@ -35,6 +35,9 @@ TEST_CASE("an article indexed while the server runs is found without a restart",
     const auto db = corpus_copy(tmp);
     ServerProcess server(db);
     CHECK(search(server, "zarigüeyas")["total"] == 0);
+    // The answer is cached now: what follows shows that a commit makes it stale.
+    const auto again = http_get(server.url("/api/search?q=" + url_encode("zarigüeyas")));
+    CHECK(again.headers.find("X-Cache: hit") != std::string::npos);
     const auto before = json::parse(http_get(server.url("/api/health")).body)["articles"].get<int>();
 
     std::ofstream(tmp / "new.jsonl")
@@ -44,7 +47,9 @@ TEST_CASE("an article indexed while the server runs is found without a restart",
     const auto r = index(db, {(tmp / "new.jsonl").string()});
     REQUIRE(r.exit_code == 0);
 
-    const json found = search(server, "zarigüeyas");
+    const auto fresh = http_get(server.url("/api/search?q=" + url_encode("zarigüeyas")));
+    CHECK(fresh.headers.find("X-Cache: miss") != std::string::npos);
+    const json found = json::parse(fresh.body);
     CHECK(found["total"] == 1);
     REQUIRE(found["results"].size() == 1);
     CHECK(found["results"][0]["url"] == "https://example.org/zarigueyas");
