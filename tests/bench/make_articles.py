@@ -95,7 +95,10 @@ def main():
     parser.add_argument("--data", default=os.path.join(here, "..", "..", "..", "shared", "data", "articles"))
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--queries", help="also write a query mix (request paths) here")
-    parser.add_argument("--query-count", type=int, default=500)
+    parser.add_argument("--query-count", type=int, default=500, help="distinct requests in the mix")
+    parser.add_argument("--zipf-requests", type=int, default=0,
+                        help="write this many requests drawn from the distinct ones with Zipf weights (1/rank), "
+                             "as real search traffic repeats popular queries; 0: each distinct request once")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -121,8 +124,12 @@ def main():
             }
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     if args.queries:
+        paths = make_queries(rng, titles, sources, years, args.query_count)
+        if args.zipf_requests:
+            weights = [1.0 / rank for rank in range(1, len(paths) + 1)]
+            paths = rng.choices(paths, weights=weights, k=args.zipf_requests)
         with open(args.queries, "w", encoding="utf-8") as out:
-            out.write("\n".join(make_queries(rng, titles, sources, years, args.query_count)) + "\n")
+            out.write("\n".join(paths) + "\n")
     print(f"{args.count} articles from {len(titles)} headlines and {len(sentences)} sentences -> {args.out}")
 
 
