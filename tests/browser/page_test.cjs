@@ -43,6 +43,7 @@ async function run(page) {
 
   await page.goto(base + "/");
   check(await page.isVisible("#welcome"), "the empty page shows the welcome text");
+  check(!(await page.isVisible("#pager")) && !(await page.isVisible("#active-filters")), "and no pager or filter chips");
   await page.waitForFunction(() => /artículos en el archivo/.test(document.getElementById("archive-info").textContent));
   check(/50 artículos/.test(await page.textContent("#archive-info")), "the footer shows the article count");
 
@@ -105,6 +106,8 @@ async function run(page) {
   check(await page.isVisible(".message.empty"), "no results: a clear empty state");
   await search(page, "Rusia AND");
   check(await page.isVisible(".message.error"), "a bad query: a clear error state");
+  check(/No se pudo entender/.test(await page.textContent(".message.error")) && !(await page.isVisible("#pager")),
+    "the error is in Spanish, without a pager");
 
   // An article whose title holds <script> shows it as text.
   await search(page, "xilofonista");

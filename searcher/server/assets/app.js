@@ -130,11 +130,12 @@ function clearResults() {
   $("status").textContent = "";
 }
 
-function showMessage(title, detail, kind) {
+function showMessage(title, detail, kind, technical) {
   const box = $("message");
   box.className = "message " + kind;
   box.replaceChildren(el("p", "message-title", title));
   if (detail) box.append(el("p", "message-detail", detail));
+  if (technical) box.append(el("p", "message-technical", "Detalle: " + technical));
   box.hidden = false;
 }
 
@@ -159,7 +160,8 @@ function renderActiveFilters(state) {
   $("active-filters").hidden = chips.length === 0;
 }
 
-function renderFacets(facets, state) {
+// Counts are scaled from a sample on large result sets (facets_exact false): shown as "≈ N".
+function renderFacets(facets, state, exact) {
   const groups = [];
   for (const name of ["year", "section", "source"]) {
     const values = (facets && facets[name]) || [];
@@ -173,7 +175,8 @@ function renderFacets(facets, state) {
       const button = el("button", "facet-value" + (active ? " active" : ""));
       button.type = "button";
       button.setAttribute("aria-pressed", String(active));
-      button.append(el("span", "facet-label", value), el("span", "facet-count", numberFormat.format(count)));
+      const shownCount = (exact === false ? "≈ " : "") + numberFormat.format(count);
+      button.append(el("span", "facet-label", value), el("span", "facet-count", shownCount));
       const changes = name === "year" ? { from: value + "-01-01", to: value + "-12-31" } : { [name]: value };
       const clear = name === "year" ? { from: "", to: "" } : { [name]: "" };
       button.addEventListener("click", () => navigate(Object.assign({}, stateFromUrl(), active ? clear : changes, { page: 1 })));
@@ -292,7 +295,7 @@ async function render(state) {
     if (!response.ok) throw Object.assign(new Error(data.error || "HTTP " + response.status), { status: response.status });
     renderStatus(data, state);
     renderSuggestion(data);
-    renderFacets(data.facets, state);
+    renderFacets(data.facets, state, data.facets_exact);
     if (data.results.length === 0) {
       const filtered = state.from || state.to || state.section || state.source || state.author;
       showMessage(state.q ? "No hay artículos que coincidan con «" + state.q + "»." : "No hay artículos con esos filtros.",
@@ -303,8 +306,11 @@ async function render(state) {
   } catch (error) {
     if (error.name === "AbortError") return;
     $("status").textContent = "";
-    if (error.status === 400) showMessage("No se pudo entender la búsqueda.", error.message, "error");
-    else showMessage("El servidor no pudo responder. Inténtalo de nuevo en unos segundos.", error.message, "error");
+    if (error.status === 400)
+      showMessage("No se pudo entender la búsqueda.",
+        "Revisa las comillas, las fechas y los operadores AND, OR y NOT (en mayúsculas, con palabras a ambos lados).",
+        "error", error.message);
+    else showMessage("El servidor no pudo responder. Inténtalo de nuevo en unos segundos.", "", "error", error.message);
   } finally {
     if (inFlight === controller) {
       inFlight = null;
