@@ -3,9 +3,9 @@
 namespace hemeroteca {
 
 nlohmann::json to_json(const Article& a) {
-    return {{"url", a.url},       {"title", a.title}, {"date", a.date},     {"author", a.author},
+    return {{"url", a.url},         {"title", a.title},   {"date", a.date}, {"author", a.author},
             {"section", a.section}, {"source", a.source}, {"lang", a.lang}, {"text", a.text},
-            {"origin", a.origin}, {"id", a.stable_id}};
+            {"origin", a.origin},   {"id", a.stable_id}};
 }
 
 Article article_from_stored_json(const nlohmann::json& data) {

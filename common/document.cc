@@ -44,6 +44,17 @@ template <typename F> void for_each_author(std::string_view authors, F&& f) {
     }
 }
 
+// "internacional" and "Internacional" are one section in the facets.
+std::string capitalized(const std::string& s) {
+    Xapian::Utf8Iterator it(s);
+    if (it == Xapian::Utf8Iterator()) return s;
+    std::string out;
+    Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*it));
+    ++it;
+    out.append(it.raw(), static_cast<std::size_t>(s.data() + s.size() - it.raw()));
+    return out;
+}
+
 } // namespace
 
 std::string id_term(const Article& article) {
@@ -61,8 +72,8 @@ std::string content_hash(const Article& a) {
 
 std::string date_key(std::string_view iso) {
     if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return {};
-    const std::string key = std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) +
-                            std::string(iso.substr(8, 2));
+    const std::string key =
+        std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
     if (!all_digits(key)) return {};
     const int month = std::stoi(key.substr(4, 2));
     const int day = std::stoi(key.substr(6, 2));
@@ -90,7 +101,8 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     if (!a.lang.empty()) add_boolean(doc, schema::prefix::lang, a.lang);
     add_boolean(doc, schema::prefix::section_exact, a.section);
     add_boolean(doc, schema::prefix::source_exact, a.source);
-    for_each_author(a.author, [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
+    for_each_author(a.author,
+                    [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
     if (!a.origin.empty()) doc.add_boolean_term(with_prefix(schema::prefix::origin, a.origin));
 
     const std::string day = date_key(a.date);
@@ -100,10 +112,10 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
         doc.add_boolean_term(std::string(schema::prefix::day) + day);
         doc.add_value(schema::slot(schema::Slot::date), day);
         doc.add_value(schema::slot(schema::Slot::datetime), a.date);
-        doc.add_value(schema::slot(schema::Slot::year), day.substr(0, 4));
     }
-    if (!a.section.empty()) doc.add_value(schema::slot(schema::Slot::section), a.section);
-    if (!a.source.empty()) doc.add_value(schema::slot(schema::Slot::source), a.source);
+    doc.add_value(schema::slot(schema::Slot::facets), (day.empty() ? std::string() : day.substr(0, 4)) +
+                                                          schema::facet_separator + capitalized(a.section) +
+                                                          schema::facet_separator + a.source);
     doc.add_value(schema::slot(schema::Slot::content_hash), content_hash(a));
 
     doc.set_data(dump_json(to_json(a)));

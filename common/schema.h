@@ -17,16 +17,16 @@ inline constexpr std::string_view author = "A";
 inline constexpr std::string_view section = "XSEC";
 inline constexpr std::string_view source = "XSRC";
 // Boolean terms (exact, folded and lowercased values) for filters.
-inline constexpr std::string_view id = "Q";           // unique id: canonical URL or stable id
-inline constexpr std::string_view lang = "L";         // "Les"
-inline constexpr std::string_view year = "Y";         // "Y2026"
-inline constexpr std::string_view month = "M";        // "M202601"
-inline constexpr std::string_view day = "D";          // "D20260109"
+inline constexpr std::string_view id = "Q";             // unique id: canonical URL or stable id
+inline constexpr std::string_view lang = "L";           // "Les"
+inline constexpr std::string_view year = "Y";           // "Y2026"
+inline constexpr std::string_view month = "M";          // "M202601"
+inline constexpr std::string_view day = "D";            // "D20260109"
 inline constexpr std::string_view section_exact = "XS"; // "XSinternacional"
 inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
-inline constexpr std::string_view origin = "XF";      // the input file the article came from
-inline constexpr std::string_view simhash_band = "XH"; // "XH" + band number + hash of that MinHash band
+inline constexpr std::string_view origin = "XF";        // the input file the article came from
+inline constexpr std::string_view simhash_band = "XH";  // "XH" + band number + hash of that MinHash band
 } // namespace prefix
 
 // Value slots.
@@ -34,14 +34,16 @@ enum class Slot : Xapian::valueno {
     date = 0,         // "YYYYMMDD" (sortable; what DateRangeProcessor expects)
     datetime = 1,     // full ISO 8601 as extracted
     content_hash = 2, // hex digest of the indexed fields: unchanged input is skipped
-    year = 3,         // "2026": the year facet
-    section = 4,      // the section as printed ("Internacional"): the section facet
-    source = 5,       // the outlet as printed ("El País"): the outlet facet
-    fingerprint = 6,  // MinHash signature of the body (dedup/near_duplicates.h), hex
-    cluster = 7,      // collapse key shared by near-identical articles (syndicated copies)
+    facets =
+        3, // "2026\x1fInternacional\x1fEl País": year, section, outlet as printed (one value read per match)
+    fingerprint = 6, // MinHash signature of the body (dedup/near_duplicates.h), hex
+    cluster = 7,     // collapse key shared by near-identical articles (syndicated copies)
 };
 
 inline constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
+
+// The separator of the fields of Slot::facets, in the order year, section, outlet.
+inline constexpr char facet_separator = '\x1f';
 
 // Weights: the headline counts more than the body.
 inline constexpr Xapian::termcount title_wdf_inc = 5;
@@ -51,7 +53,7 @@ inline constexpr Xapian::termcount body_wdf_inc = 1;
 inline constexpr std::size_t max_term_bytes = 240;
 
 // Bumped whenever the way documents are built changes incompatibly.
-inline constexpr std::string_view schema_version = "2";
+inline constexpr std::string_view schema_version = "3";
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
 

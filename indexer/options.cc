@@ -6,8 +6,8 @@ namespace hemeroteca::indexer {
 
 namespace {
 const std::set<std::string>& mappable_fields() {
-    static const std::set<std::string> fields = {"url", "title", "date", "author", "section",
-                                                 "source", "text", "html", "lang", "id"};
+    static const std::set<std::string> fields = {"url",    "title", "date", "author", "section",
+                                                 "source", "text",  "html", "lang",   "id"};
     return fields;
 }
 } // namespace

@@ -24,8 +24,8 @@ using ArticleSink = std::function<void(const std::string& where, const Article&)
 
 class Run {
 public:
-    Run(const IndexOptions& options, Reporter& reporter, ArticleSink sink)
-        : options_(options), reporter_(reporter), sink_(std::move(sink)) {
+    Run(const IndexOptions& options, Reporter& reporter, ArticleSink sink) :
+        options_(options), reporter_(reporter), sink_(std::move(sink)) {
         jsonl_.field_map = field_map(options);
         jsonl_.keep_non_articles = options.keep_non_articles;
     }
@@ -86,9 +86,10 @@ void print_dry_run(const IndexOptions& options, const Article& a) {
         std::cout << dump_json(to_json(a)) << '\n';
         return;
     }
-    std::cout << a.origin << "\n  title:   " << a.title << "\n  date:    " << a.date << "\n  author:  " << a.author
-              << "\n  section: " << a.section << "\n  source:  " << a.source << "\n  url:     " << a.url
-              << "\n  lang:    " << a.lang << "\n  text:    " << a.text.size() << " bytes\n";
+    std::cout << a.origin << "\n  title:   " << a.title << "\n  date:    " << a.date
+              << "\n  author:  " << a.author << "\n  section: " << a.section << "\n  source:  " << a.source
+              << "\n  url:     " << a.url << "\n  lang:    " << a.lang << "\n  text:    " << a.text.size()
+              << " bytes\n";
 }
 
 } // namespace
@@ -113,7 +114,7 @@ int run_index(const IndexOptions& options) {
     for (const auto& in : inputs) run.input(in);
 
     if (writer) {
-        writer->commit();
+        writer->finish();
         reporter.summary(writer->doc_count());
     }
     return reporter.counts().failed > 0 ? exit_some_failed : exit_ok;

@@ -35,12 +35,14 @@ SearchRequest request_from_json(const nlohmann::json& j, SearchRequest r) {
     if (const auto it = j.find("sort"); it != j.end()) r.sort = parse_sort(it->get<std::string>());
     if (const auto it = j.find("facets"); it != j.end()) r.facets = it->get<bool>();
     if (const auto it = j.find("collapse"); it != j.end()) r.collapse = it->get<bool>();
+    if (const auto it = j.find("exact_boost"); it != j.end()) r.exact_boost = it->get<double>();
     return r;
 }
 
 } // namespace
 
-std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::istream& in, std::ostream& out) {
+std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::istream& in,
+                      std::ostream& out) {
     std::string line;
     std::size_t number = 0;
     std::size_t failed = 0;

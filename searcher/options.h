@@ -14,11 +14,11 @@ namespace hemeroteca::search {
 struct SearchOptions {
     std::vector<std::string> dbs; // searched as one
     std::vector<std::string> query_words;
-    SearchRequest request;        // limit, offset, filters, sort, facets, collapse, explain, like
+    SearchRequest request; // limit, offset, filters, sort, facets, collapse, explain, like
     bool json = false;
     ColorMode color = ColorMode::automatic;
-    std::string versions_of;      // --versions URL: list the copies of that story
-    std::string queries_file;     // --queries FILE: batch mode, JSON Lines out
+    std::string versions_of;  // --versions URL: list the copies of that story
+    std::string queries_file; // --queries FILE: batch mode, JSON Lines out
     std::string synonyms_file;
     bool no_synonyms = false;
 

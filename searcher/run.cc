@@ -20,7 +20,8 @@ int show_versions(Searcher& searcher, const SearchOptions& options) {
     if (options.json) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& v : versions) list.push_back(hit_json(v));
-        std::cout << dump_json(nlohmann::ordered_json{{"url", options.versions_of}, {"versions", list}}, 2) << '\n';
+        std::cout << dump_json(nlohmann::ordered_json{{"url", options.versions_of}, {"versions", list}}, 2)
+                  << '\n';
     } else {
         print_versions(std::cout, versions, use_color(options.color));
     }

@@ -3,6 +3,7 @@
 #include "analysis/fold.h"
 #include "document.h"
 #include "query/date_range.h"
+#include "query/facet_spy.h"
 #include "query/sorting.h"
 #include "schema.h"
 
@@ -31,7 +32,7 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
 
 // Enough matches looked at for the total to be exact on small archives and a
 // close estimate on large ones.
-constexpr Xapian::doccount kCheckAtLeast = 1000;
+constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr std::size_t kFacetValues = 20;
 constexpr double kRecencyBoost = 4.0; // in BM25 units: a typical strong match scores 8-15
 
@@ -72,15 +73,6 @@ public:
 private:
     Xapian::docid id_;
 };
-
-void collect_facet(const Xapian::ValueCountMatchSpy& spy, const std::string& name, double scale,
-                   Facets& facets) {
-    auto& out = facets[name];
-    for (auto it = spy.top_values_begin(kFacetValues); it != spy.top_values_end(kFacetValues); ++it) {
-        if ((*it).empty()) continue;
-        out.emplace_back(*it, static_cast<Xapian::doccount>(it.get_termfreq() * scale + 0.5));
-    }
-}
 
 } // namespace
 
@@ -148,7 +140,7 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster),
                                         cluster, cluster));
-        enquire.set_sort_by_key(new DateKey(false), false);
+        enquire.set_sort_by_key((new DateKey(false))->release(), false);
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
         std::size_t rank = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -195,7 +187,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.query = request.query;
     results.applied = request.filters;
 
-    QueryBuilder builder(analyzer_, db_, synonyms_);
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
     ParsedQuery parsed;
     const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
@@ -215,28 +207,24 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         if (request.sort == Sort::mixed)
             q = Xapian::Query(
                 Xapian::Query::OP_AND_MAYBE, q,
-                Xapian::Query(new RecencySource(request.half_life_days, kRecencyBoost, today_in_days())));
+                Xapian::Query(
+                    (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
         return q;
     };
 
     Xapian::Enquire enquire(db_);
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    if (request.sort == Sort::newest) enquire.set_sort_by_key_then_relevance(new DateKey(true), true);
-    if (request.sort == Sort::oldest) enquire.set_sort_by_key_then_relevance(new DateKey(false), false);
-    Xapian::ValueCountMatchSpy years(schema::slot(schema::Slot::year));
-    Xapian::ValueCountMatchSpy sections(schema::slot(schema::Slot::section));
-    Xapian::ValueCountMatchSpy sources(schema::slot(schema::Slot::source));
-    if (request.facets) {
-        enquire.add_matchspy(&years);
-        enquire.add_matchspy(&sections);
-        enquire.add_matchspy(&sources);
-    }
+    if (request.sort == Sort::newest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
+    if (request.sort == Sort::oldest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+    FacetSpy facet_spy;
+    if (request.facets) enquire.add_matchspy(&facet_spy);
     // Facets count the whole match set (or at least facet_sample matches), so every match is looked at.
     const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
-    const Xapian::doccount check = !request.facets ? std::max(kCheckAtLeast, wanted)
-                                   : request.facet_sample > 0
-                                       ? std::max({kCheckAtLeast, request.facet_sample, wanted})
-                                       : db_.get_doccount();
+    const Xapian::doccount check = !request.facets            ? std::max(kCheckAtLeast, wanted)
+                                   : request.facet_sample > 0 ? std::max({request.facet_sample, wanted})
+                                                              : db_.get_doccount();
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
         return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -258,17 +246,18 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
                      mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
-    if (has_text && (mset.size() < 3 || results.relaxed))
-        results.suggestion = builder.correction(request.query);
+    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
     if (request.facets) {
         // Sampled: scale the counts up to the estimated number of matches.
-        const double seen = years.get_total();
+        const double seen = facet_spy.seen();
         const double scale =
             seen > 0 && seen < results.total.estimated ? results.total.estimated / seen : 1.0;
         results.facets_exact = scale == 1.0;
-        collect_facet(years, "year", scale, results.facets);
-        collect_facet(sections, "section", scale, results.facets);
-        collect_facet(sources, "source", scale, results.facets);
+        for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
+            auto& values = results.facets[FacetSpy::kNames[i]] = facet_spy.top(i, kFacetValues);
+            for (auto& value : values)
+                value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
+        }
     }
 
     std::size_t rank = request.offset;

@@ -56,8 +56,10 @@ struct SearchRequest {
     Xapian::doccount facet_sample = 0; // facets from at least this many matches (scaled); 0: every match
     bool collapse = true;              // group syndicated copies under the best version
     bool explain = false;              // per-result matched terms and their weights
-    std::string like;                  // --like URL: articles about the same story (query may be empty)
-    Xapian::docid like_id = 0;         // the same by docid (the HTTP API's /api/related?id=)
+    double exact_boost =
+        0.5; // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
+    std::string like;          // --like URL: articles about the same story (query may be empty)
+    Xapian::docid like_id = 0; // the same by docid (the HTTP API's /api/related?id=)
 };
 
 struct TermWeight {
@@ -117,8 +119,8 @@ public:
     // All versions (syndicated copies) of the story `id` belongs to, itself included, best first.
     std::vector<Hit> versions(Xapian::docid id);
 
-    // Picks up what the indexer committed since the last call; false when
-    // nothing changed (true when something may have).
+    // Picks up what the indexer committed since the last call.
+    // Picks up what the indexer committed; false when nothing changed (true when something may have).
     bool reopen() { return db_.reopen(); }
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }

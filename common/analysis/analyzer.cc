@@ -6,7 +6,6 @@
 #include "analysis/tokens.h"
 #include "schema.h"
 
-
 namespace hemeroteca::analysis {
 
 namespace {
@@ -50,10 +49,10 @@ void Analyzer::index_text(Xapian::TermGenerator& tg, std::string_view text, Xapi
     tg.index_text(normalize(text), wdf_inc, std::string(prefix));
 }
 
-Xapian::QueryParser Analyzer::query_parser() const {
+Xapian::QueryParser Analyzer::query_parser(bool exact_forms) const {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer_);
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stemming_strategy(exact_forms ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(make_stopper());
     return qp;
 }
@@ -86,7 +85,8 @@ bool Analyzer::is_stopword(std::string_view term) const { return stopwords_.coun
 QueryTerms Analyzer::query_terms(const Xapian::Query& query) const {
     QueryTerms out;
     for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        std::string_view t = *it;
+        const std::string term = *it; // the iterator yields a temporary: keep it alive
+        std::string_view t = term;
         if (t.empty()) continue;
         const bool stemmed = t.front() == 'Z';
         if (stemmed) t.remove_prefix(1);

@@ -37,7 +37,9 @@ public:
                     std::string_view prefix = {}) const;
 
     // A QueryParser configured like term_generator(): same stemmer, stop-words.
-    Xapian::QueryParser query_parser() const;
+    // With `exact_forms`, words are not stemmed: the query then matches the
+    // unstemmed terms (the exact forms, accents folded) the index also holds.
+    Xapian::QueryParser query_parser(bool exact_forms = false) const;
 
     // Normalises a user query before parsing: tokens normalised and lowercased,
     // the query syntax (quotes, field:, -word, AND/OR/NOT) kept intact.

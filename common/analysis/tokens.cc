@@ -34,7 +34,8 @@ public:
             const bool mark = ch >= 0x300 && ch <= 0x36F;
             if (!mark) ++run.chars;
             if (!digit) run.all_digits = false;
-            if (digit || (!mark && Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER))
+            if (digit ||
+                (!mark && Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER))
                 run.all_letters = false;
         }
         run.end = it == end ? text_.size() : offset(it);

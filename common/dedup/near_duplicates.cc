@@ -62,7 +62,8 @@ std::string band_term(const Signature& sig, std::size_t band) {
         h.add(std::string_view(reinterpret_cast<const char*>(&v), sizeof v));
     }
     char buf[24];
-    std::snprintf(buf, sizeof buf, "%02zu%08llx", band, static_cast<unsigned long long>(h.value() & 0xFFFFFFFFULL));
+    std::snprintf(buf, sizeof buf, "%02zu%08llx", band,
+                  static_cast<unsigned long long>(h.value() & 0xFFFFFFFFULL));
     return std::string(schema::prefix::simhash_band) + buf;
 }
 
@@ -76,7 +77,8 @@ std::optional<Signature> signature(std::string_view text, const analysis::Analyz
     std::array<std::uint64_t, kHashes> mins;
     mins.fill(std::numeric_limits<std::uint64_t>::max());
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
-        const std::uint64_t x = util::Fnv1a64().field(words[i]).field(words[i + 1]).field(words[i + 2]).value();
+        const std::uint64_t x =
+            util::Fnv1a64().field(words[i]).field(words[i + 1]).field(words[i + 2]).value();
         for (std::size_t k = 0; k < kHashes; ++k) mins[k] = std::min(mins[k], x * p.mul[k] + p.add[k]);
     }
     Signature sig(kHashes);
@@ -91,28 +93,49 @@ double similarity(const Signature& a, const Signature& b) {
     return static_cast<double>(same) / static_cast<double>(a.size());
 }
 
-void mark_near_duplicates(const Xapian::Database& db, Xapian::Document& doc, std::string_view text,
-                          const std::string& own_key, const analysis::Analyzer& analyzer) {
+NearDuplicateIndex::NearDuplicateIndex(std::string db_path) : path_(std::move(db_path)) { committed(); }
+
+void NearDuplicateIndex::committed() {
+    pending_.clear();
+    try {
+        snapshot_ = Xapian::Database(path_);
+        has_snapshot_ = true;
+    } catch (const Xapian::DatabaseOpeningError&) {
+        has_snapshot_ = false; // nothing committed yet
+    }
+}
+
+void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer) {
     const auto sig = signature(text, analyzer);
+    if (!sig) return;
+    doc.add_value(schema::slot(schema::Slot::fingerprint), encode(*sig));
+    for (std::size_t band = 0; band < kBands; ++band) doc.add_boolean_term(band_term(*sig, band));
+}
+
+void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string& own_key) {
     std::string cluster = own_key;
-    if (sig) {
+    if (const auto sig = decode(doc.get_value(schema::slot(schema::Slot::fingerprint)))) {
         double best = kMinSimilarity;
-        for (std::size_t band = 0; band < kBands; ++band) {
-            const std::string term = band_term(*sig, band);
-            for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-                const Xapian::Document other = db.get_document(*it);
-                const auto other_sig = decode(other.get_value(schema::slot(schema::Slot::fingerprint)));
-                if (!other_sig) continue;
-                const double s = similarity(*sig, *other_sig);
-                if (s >= best) {
-                    best = s;
-                    cluster = other.get_value(schema::slot(schema::Slot::cluster));
-                }
+        const auto consider = [&](const Signature& other, const std::string& other_cluster) {
+            const double s = similarity(*sig, other);
+            if (s >= best && !other_cluster.empty()) {
+                best = s;
+                cluster = other_cluster;
+            }
+        };
+        std::vector<std::string> bands;
+        for (std::size_t band = 0; band < kBands; ++band) bands.push_back(band_term(*sig, band));
+        for (const auto& term : bands) {
+            if (const auto it = pending_.find(term); it != pending_.end())
+                for (const auto& e : it->second) consider(e.signature, e.cluster);
+            if (!has_snapshot_) continue;
+            for (auto it = snapshot_.postlist_begin(term); it != snapshot_.postlist_end(term); ++it) {
+                const Xapian::Document other = snapshot_.get_document(*it);
+                if (const auto other_sig = decode(other.get_value(schema::slot(schema::Slot::fingerprint))))
+                    consider(*other_sig, other.get_value(schema::slot(schema::Slot::cluster)));
             }
         }
-        if (cluster.empty()) cluster = own_key;
-        doc.add_value(schema::slot(schema::Slot::fingerprint), encode(*sig));
-        for (std::size_t band = 0; band < kBands; ++band) doc.add_boolean_term(band_term(*sig, band));
+        for (const auto& term : bands) pending_[term].push_back({*sig, cluster});
     }
     doc.add_value(schema::slot(schema::Slot::cluster), cluster);
 }

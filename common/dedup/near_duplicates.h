@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace hemeroteca::dedup {
@@ -33,9 +34,34 @@ std::optional<Signature> signature(std::string_view text, const analysis::Analyz
 // The share of equal values: an estimate of the Jaccard similarity.
 double similarity(const Signature& a, const Signature& b);
 
-// Sets Slot::fingerprint, the band terms and Slot::cluster on `doc`: the
-// cluster of the most similar near-duplicate already in `db`, else `own_key`.
-void mark_near_duplicates(const Xapian::Database& db, Xapian::Document& doc, std::string_view text,
-                          const std::string& own_key, const analysis::Analyzer& analyzer);
+// Stores the text's signature in the document (Slot::fingerprint and the band
+// terms). Independent of the database: runs on the extraction workers.
+void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer);
+
+// Finds the cluster of each new article among those already indexed: the
+// committed ones through a read-only snapshot of the database (fast term
+// lookups), the ones written since the last commit through memory. Used by
+// the one writer, in the order documents are written.
+class NearDuplicateIndex {
+public:
+    explicit NearDuplicateIndex(std::string db_path);
+
+    // Sets Slot::cluster on `doc` (which went through add_fingerprint): the
+    // cluster of the most similar near-duplicate already indexed, else `own_key`.
+    void assign_cluster(Xapian::Document& doc, const std::string& own_key);
+
+    // The writer committed: read the new revision, forget what memory held.
+    void committed();
+
+private:
+    struct Entry {
+        Signature signature;
+        std::string cluster;
+    };
+    std::string path_;
+    Xapian::Database snapshot_;
+    bool has_snapshot_ = false;
+    std::unordered_map<std::string, std::vector<Entry>> pending_; // band term -> entries
+};
 
 } // namespace hemeroteca::dedup

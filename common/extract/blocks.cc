@@ -27,7 +27,8 @@ bool is_call_to_action(const GumboNode* node) {
     });
     if (!button || headline) return false;
     const std::string text = fold(text_of(node));
-    for (const char* w : {"hazte", "miembro", "apoya", "dona ", "donar", "periodismo", "suscrib", "suscripcion", "newsletter", "boletin"})
+    for (const char* w : {"hazte", "miembro", "apoya", "dona ", "donar", "periodismo", "suscrib",
+                          "suscripcion", "newsletter", "boletin"})
         if (text.find(w) != std::string::npos) return true;
     return false;
 }
@@ -52,7 +53,8 @@ public:
     explicit Reader(const BlockOptions& options) : options_(options) {}
 
     void read(const GumboNode* node, bool in_link, bool top) {
-        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+            node->type == GUMBO_NODE_CDATA) {
             const std::string_view text = node->v.text.text;
             current_.text += text;
             if (in_link) current_.link_chars += text.size();
@@ -63,6 +65,7 @@ public:
         const GumboTag t = tag_of(node);
         if (t == GUMBO_TAG_BR) {
             current_.text += kLineBreak;
+            links_at_break_.push_back(current_.link_chars);
             return;
         }
         const bool block = !is_inline(t);
@@ -71,7 +74,8 @@ public:
             options_.mass->text(node) < 1200 && is_introduced_boilerplate(node))
             return;
         if (block) flush();
-        const bool heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+        const bool heading = t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+                             t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
         const GumboVector& children = node->v.element.children;
         for (unsigned i = 0; i < children.length; ++i)
             read(static_cast<const GumboNode*>(children.data[i]), in_link || t == GUMBO_TAG_A, false);
@@ -92,38 +96,47 @@ private:
         // photo and credit it.
         if (tag_of(node) == GUMBO_TAG_FIGCAPTION) {
             const std::string caption = text_of(node);
-            const bool quote = caption.starts_with("\xE2\x80\x9C") || caption.starts_with("\xC2\xAB") || caption.starts_with("\"");
+            const bool quote = caption.starts_with("\xE2\x80\x9C") || caption.starts_with("\xC2\xAB") ||
+                               caption.starts_with("\"");
             return !quote || utf8_length(caption) < 150;
         }
         if (tag_of(node) == GUMBO_TAG_FIGURE) return false;
         if (is_boilerplate_tag(node)) return true;
         if (is_hidden(node) && options_.mass->raw(node) < 400) return true;
         // A hint on an element that holds most of the body is a false alarm.
-        if (has_boilerplate_hint(node) && !has_body_hint(node)) return options_.mass->raw(node) * 10 < options_.container_mass * 6;
+        const ClassHints hints = options_.mass->hints(node);
+        if (hints.boilerplate && !hints.body)
+            return options_.mass->raw(node) * 10 < options_.container_mass * 6;
         return false;
     }
 
     void flush() {
         Block b = std::move(current_);
         current_ = Block{};
-        // <br> separated lines: two or more line breaks make separate paragraphs.
-        std::string& raw = b.text;
-        std::size_t start = 0;
-        while (true) {
-            const std::size_t p = raw.find(kLineBreak, start);
-            if (p == std::string::npos) break;
-            const std::size_t q = raw.find_first_not_of(" \t\r\n", p + 1);
-            if (q != std::string::npos && raw[q] == kLineBreak) {
-                Block part;
-                part.text = raw.substr(0, p);
-                keep(std::move(part));
-                raw.erase(0, q + 1);
-                start = 0;
-            } else {
-                start = p + 1;
-            }
+        std::vector<std::size_t> links_at_break = std::move(links_at_break_);
+        links_at_break_.clear();
+        // <br> separated lines: two or more line breaks make separate paragraphs, each
+        // with its own share of link text.
+        std::size_t part_start = 0, links_before = 0, marker = 0;
+        for (std::size_t i = 0; i < b.text.size(); ++i) {
+            if (b.text[i] != kLineBreak) continue;
+            const std::size_t links_here =
+                marker < links_at_break.size() ? links_at_break[marker] : b.link_chars;
+            ++marker;
+            const std::size_t next = b.text.find_first_not_of(" \t\r\n", i + 1);
+            if (next == std::string::npos || b.text[next] != kLineBreak) continue;
+            Block part;
+            part.text = b.text.substr(part_start, i - part_start);
+            part.link_chars = links_here - links_before;
+            keep(std::move(part));
+            links_before = links_here;
+            part_start = next; // the second break starts the next part
         }
-        keep(std::move(b));
+        Block last;
+        last.text = b.text.substr(part_start);
+        last.link_chars = b.link_chars - links_before;
+        last.heading = b.heading;
+        keep(std::move(last));
     }
 
     void keep(Block b) {
@@ -132,24 +145,30 @@ private:
         b.text = collapse_spaces(b.text);
         if (b.text.empty()) return;
         const std::size_t len = b.text.size();
-        if (b.link_chars * 2 > len) return;                         // a link or a list of links
+        if (b.link_chars * 2 > len) return; // a link or a list of links
         if (is_boilerplate_text(b.text)) return;
-        if (!options_.title.empty() && fold(b.text) == fold(options_.title)) return;
-        if (!seen_.insert(b.text).second) return;                   // repeated (mobile/desktop copies)
-        if (!b.heading && words(b.text).size() < 3 && b.text.find_first_of(".:!?") == std::string::npos) return;
+        if (!options_.title.empty() && len <= options_.title.size() + 8 &&
+            fold(b.text) == fold(options_.title))
+            return;
+        if (!seen_.insert(b.text).second) return; // repeated (mobile/desktop copies)
+        if (!b.heading && len < 40 && words(b.text).size() < 3 &&
+            b.text.find_first_of(".:!?") == std::string::npos)
+            return;
         blocks_.push_back(std::move(b));
     }
 
     const BlockOptions& options_;
     Block current_;
+    std::vector<std::size_t> links_at_break_; // current_.link_chars at each <br>
     std::vector<Block> blocks_;
     std::unordered_set<std::string> seen_;
 };
 
 bool has_standfirst_hint(const GumboNode* node) {
     const std::string c = class_and_id(node);
-    for (const char* w : {"standfirst", "entradilla", "subtitle", "subtitulo", "sumario", "summary", "dek", "bajada",
-                          "lead", "excerpt", "intro", "deck", "epigraph", "sub-title", "subheadline", "bajada"})
+    for (const char* w :
+         {"standfirst", "entradilla", "subtitle", "subtitulo", "sumario", "summary", "dek", "bajada", "lead",
+          "excerpt", "intro", "deck", "epigraph", "sub-title", "subheadline", "bajada"})
         if (c.find(w) != std::string::npos) return true;
     return attr(node, "itemprop") == "description" || attr(node, "itemprop") == "alternativeHeadline";
 }
@@ -162,7 +181,8 @@ std::vector<Block> read_blocks(const GumboNode* container, const BlockOptions& o
     std::vector<Block> blocks = reader.take();
     // Headings and labels ("Contenido Premium:", "EMAIL:") with no text after them
     // introduce what was dropped (related links, tags, widgets).
-    while (!blocks.empty() && (blocks.back().heading || (blocks.back().text.ends_with(":") && words(blocks.back().text).size() <= 5)))
+    while (!blocks.empty() && (blocks.back().heading ||
+                               (blocks.back().text.ends_with(":") && words(blocks.back().text).size() <= 5)))
         blocks.pop_back();
     return blocks;
 }
@@ -185,18 +205,22 @@ std::string find_standfirst(const GumboNode* root, const GumboNode* container, s
         if (n == container) past_container = true;
         if (!found.empty() || past_container) return false;
         const GumboTag t = tag_of(n);
-        if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return false;
+        if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV || t == GUMBO_TAG_FOOTER ||
+            t == GUMBO_TAG_ASIDE)
+            return false;
         if (t == GUMBO_TAG_H1 && !h1) {
             h1 = n;
             after_h1 = true;
             return false;
         }
         if (!after_h1) return true;
-        const bool candidate = (t == GUMBO_TAG_H2 || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && has_standfirst_hint(n);
+        const bool candidate =
+            (t == GUMBO_TAG_H2 || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && has_standfirst_hint(n);
         if (candidate || (t == GUMBO_TAG_H2 && n->parent == h1->parent)) {
             std::string text = text_of(n);
             const std::size_t len = utf8_length(text);
-            if (len >= 30 && len <= 700 && fold(text) != fold(title) && !is_boilerplate_text(text)) found = std::move(text);
+            if (len >= 30 && len <= 700 && fold(text) != fold(title) && !is_boilerplate_text(text))
+                found = std::move(text);
             return false;
         }
         return true;

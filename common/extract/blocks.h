@@ -13,16 +13,16 @@ namespace hemeroteca::extract {
 
 struct Block {
     std::string text;
-    std::size_t link_chars = 0;  // characters inside <a>
+    std::size_t link_chars = 0; // characters inside <a>
     bool heading = false;
 };
 
 class TextMass;
 
 struct BlockOptions {
-    std::string_view title;          // a block equal to the title is dropped
-    const TextMass* mass = nullptr;  // text figures of the page (required)
-    std::size_t container_mass = 0;  // paragraph text of the container (guards class hints)
+    std::string_view title;         // a block equal to the title is dropped
+    const TextMass* mass = nullptr; // text figures of the page (required)
+    std::size_t container_mass = 0; // paragraph text of the container (guards class hints)
 };
 
 std::vector<Block> read_blocks(const GumboNode* container, const BlockOptions& options);

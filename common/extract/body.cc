@@ -33,7 +33,7 @@ Choice choose_container(const GumboNode* root, const TextMass& mass) {
     // 1. Body hints (itemprop=articleBody, article-body classes): their common ancestor.
     std::vector<const GumboNode*> hinted;
     walk_elements(root, [&](const GumboNode* n) {
-        if (has_body_hint(n) && mass.of(n) * 10 >= total) {
+        if (mass.hints(n).body && mass.of(n) * 10 >= total) {
             hinted.push_back(n);
             return false;
         }
@@ -51,7 +51,8 @@ Choice choose_container(const GumboNode* root, const TextMass& mass) {
         // together hold much more than the largest.
         if (hinted.size() > 1 && mass.of(best) * 10 < sum * 8)
             for (const GumboNode* n : hinted) node = common_ancestor(node, n);
-        if (mass.of(node) * 10 >= total * 3) return {node, attr(best, "itemprop") == "articleBody" ? "articleBody" : "class"};
+        if (mass.of(node) * 10 >= total * 3)
+            return {node, attr(best, "itemprop") == "articleBody" ? "articleBody" : "class"};
     }
     // 2. The <article> with the most text.
     const GumboNode* article = nullptr;
@@ -65,7 +66,8 @@ Choice choose_container(const GumboNode* root, const TextMass& mass) {
     for (bool descended = true; descended;) {
         descended = false;
         if (!is_element(node) && node->type != GUMBO_NODE_DOCUMENT) break;
-        const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        const GumboVector& children =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
         for (unsigned i = 0; i < children.length; ++i) {
             const auto* child = static_cast<const GumboNode*>(children.data[i]);
             if (is_element(child) && mass.of(child) * 10 >= total * 7) {

@@ -11,13 +11,13 @@
 namespace hemeroteca::extract {
 
 struct Body {
-    std::string text;    // paragraphs separated by blank lines
-    std::string origin;  // "articleBody", "article", "density", "json-ld"
+    std::string text;   // paragraphs separated by blank lines
+    std::string origin; // "articleBody", "article", "density", "json-ld"
 };
 
 struct BodyHints {
-    std::string_view title;         // the headline (not repeated in the body)
-    std::string_view json_ld_body;  // JSON-LD articleBody, for the fallback
+    std::string_view title;        // the headline (not repeated in the body)
+    std::string_view json_ld_body; // JSON-LD articleBody, for the fallback
 };
 
 Body extract_body(const GumboNode* root, const BodyHints& hints);

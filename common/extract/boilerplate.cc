@@ -46,8 +46,7 @@ bool has_prefix_in(const WordSet& prefixes, std::string_view word) {
 
 // Calls on_word for each lower-case word of the class and id (split at spaces,
 // '-', '_', ':' and camelCase humps), without allocating.
-template <typename OnWord>
-void for_each_hint_word(const GumboNode* node, OnWord on_word) {
+template <typename OnWord> void for_each_hint_word(const GumboNode* node, OnWord on_word) {
     char buffer[48];
     std::size_t len = 0;
     bool overflow = false;
@@ -60,11 +59,16 @@ void for_each_hint_word(const GumboNode* node, OnWord on_word) {
         const std::string_view v = attr(node, name);
         for (std::size_t i = 0; i < v.size(); ++i) {
             const char c = v[i];
-            if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == ':') { flush(); continue; }
+            if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n' || c == ':') {
+                flush();
+                continue;
+            }
             const bool upper = c >= 'A' && c <= 'Z';
             if (upper && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z') flush();
-            if (len == sizeof buffer) overflow = true;
-            else buffer[len++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
+            if (len == sizeof buffer)
+                overflow = true;
+            else
+                buffer[len++] = upper ? static_cast<char>(c - 'A' + 'a') : c;
         }
         flush();
     }
@@ -74,25 +78,44 @@ void for_each_hint_word(const GumboNode* node, OnWord on_word) {
 
 bool is_boilerplate_tag(const GumboNode* node) {
     switch (tag_of(node)) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_IMG:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_H1: case GUMBO_TAG_TIME: case GUMBO_TAG_MENU: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_LABEL:
-        return true;
-    default:
-        break;
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_LABEL: return true;
+    default: break;
     }
     const std::string_view role = attr(node, "role");
-    return role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" || role == "dialog";
+    return role == "navigation" || role == "complementary" || role == "contentinfo" || role == "banner" ||
+           role == "dialog";
 }
 
 bool is_hidden(const GumboNode* node) {
     if (has_attr(node, "hidden") || attr(node, "aria-hidden") == "true") return true;
     const std::string style = ascii_lower(attr(node, "style"));
-    return style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos;
+    return style.find("display:none") != std::string::npos ||
+           style.find("display: none") != std::string::npos;
 }
 
 ClassHints class_hints(const GumboNode* node) {
@@ -113,34 +136,75 @@ ClassHints class_hints(const GumboNode* node) {
     return hints;
 }
 
-bool has_boilerplate_hint(const GumboNode* node) { return class_hints(node).boilerplate; }
-
-bool has_body_hint(const GumboNode* node) { return class_hints(node).body; }
-
 bool is_boilerplate_text(std::string_view text) {
     const std::string f = fold(text);
-    static constexpr std::array<std::string_view, 38> starts = {"lea tambien", "lee tambien", "leer tambien",
-        "te puede interesar", "le puede interesar", "puede interesarte", "tambien te puede", "noticias relacionadas",
-        "notas relacionadas", "articulos relacionados", "contenido relacionado", "mas noticias", "mas informacion:",
-        "ver tambien", "leer mas", "sigue leyendo", "siga leyendo", "suscribete", "suscribase", "compartir",
-        "comparte", "siguenos", "publicidad", "advertisement", "comentarios", "etiquetas", "temas:", "tags:",
-        "te recomendamos", "recomendamos", "mas leidas", "lo mas leido", "relacionadas", "temas relacionados",
-        "sobre la firma", "sobre el autor", "acerca del autor", "mas sobre"};
-    for (std::string_view s : starts)
-        if (f.starts_with(s)) return f.size() < s.size() + 200;
+    // Prompts that introduce a link or a list: the block may go on with the link's text.
+    static constexpr std::array<std::string_view, 31> prompts = {"lea tambien",
+                                                                 "lee tambien",
+                                                                 "leer tambien",
+                                                                 "te puede interesar",
+                                                                 "le puede interesar",
+                                                                 "puede interesarte",
+                                                                 "tambien te puede",
+                                                                 "tambien le puede",
+                                                                 "podria interesarte",
+                                                                 "quizas te interese",
+                                                                 "te podria interesar",
+                                                                 "noticias relacionadas",
+                                                                 "notas relacionadas",
+                                                                 "articulos relacionados",
+                                                                 "contenido relacionado",
+                                                                 "temas relacionados",
+                                                                 "relacionado:",
+                                                                 "mas informacion:",
+                                                                 "ver tambien",
+                                                                 "sigue leyendo",
+                                                                 "siga leyendo",
+                                                                 "suscribete",
+                                                                 "suscribase",
+                                                                 "siguenos",
+                                                                 "recibe nuestras",
+                                                                 "escucha esta noticia",
+                                                                 "te recomendamos",
+                                                                 "temas:",
+                                                                 "tags:",
+                                                                 "archivado en",
+                                                                 "mas informacion"};
+    for (std::string_view s : prompts)
+        if (f.starts_with(s) && f.size() < s.size() + 200) return true;
+    // Words that are boilerplate only as a heading or a label of their own.
+    static constexpr std::array<std::string_view, 29> labels = {"relacionadas",   "mas noticias",
+                                                                "otras noticias", "ultimas noticias",
+                                                                "lo ultimo",      "noticias destacadas",
+                                                                "ver mas",        "leer mas",
+                                                                "compartir",      "comparte",
+                                                                "comparta",       "unete",
+                                                                "publicidad",     "advertisement",
+                                                                "anuncio",        "contenido patrocinado",
+                                                                "comentarios",    "deja tu comentario",
+                                                                "etiquetas",      "recomendado",
+                                                                "mas leidas",     "lo mas leido",
+                                                                "lo mas visto",   "mas vistas",
+                                                                "tendencias",     "sobre la firma",
+                                                                "sobre el autor", "escucha la noticia",
+                                                                "escuchar"};
+    for (std::string_view s : labels)
+        if (f.starts_with(s) && f.size() < s.size() + 25) return true;
+
     // Short promotional lines: follow us, join, subscribe, download the app.
     if (f.size() < 160) {
-        static constexpr std::array<std::string_view, 12> promo = {"canal de youtube", "whatsapp", "telegram",
-            "google news", "hazte miembro", "hazte socio", "suscrib", "newsletter", "boletin", "siguenos",
-            "descarga la app", "descarga nuestra app"};
+        static constexpr std::array<std::string_view, 12> promo = {
+            "canal de youtube", "whatsapp",    "telegram",        "google news",
+            "hazte miembro",    "hazte socio", "suscrib",         "newsletter",
+            "boletin",          "siguenos",    "descarga la app", "descarga nuestra app"};
         for (std::string_view p : promo)
             if (f.find(p) != std::string::npos) return true;
     }
     // Messages about the reader's account or subscription.
     if (f.size() < 400) {
-        static constexpr std::array<std::string_view, 10> account = {"tu suscripcion", "tu cuenta", "tu contrasena",
-            "inicia sesion", "iniciar sesion", "registrate", "ya eres suscriptor", "hazte suscriptor",
-            "este dispositivo", "su suscripcion"};
+        static constexpr std::array<std::string_view, 10> account = {
+            "tu suscripcion", "tu cuenta",          "tu contrasena",    "inicia sesion",    "iniciar sesion",
+            "registrate",     "ya eres suscriptor", "hazte suscriptor", "este dispositivo", "su suscripcion"};
         for (std::string_view p : account)
             if (f.find(p) != std::string::npos) return true;
     }

@@ -10,7 +10,7 @@
 namespace hemeroteca::extract {
 
 // Elements never part of the article text (nav, aside, footer, figure, form,
-// buttons, hidden elements...).
+// buttons, ARIA navigation/banner roles).
 bool is_boilerplate_tag(const GumboNode* node);
 
 // hidden, aria-hidden or display:none. Paywalled article text is often hidden
@@ -18,19 +18,11 @@ bool is_boilerplate_tag(const GumboNode* node);
 bool is_hidden(const GumboNode* node);
 
 struct ClassHints {
-    bool boilerplate = false;  // the class/id names a boilerplate role
-    bool body = false;         // the class/id (or itemprop) names the article body
+    bool boilerplate = false; // the class/id names a boilerplate role
+    bool body = false;        // the class/id (or itemprop) names the article body
 };
 // Both hints in one pass over the class and id.
 ClassHints class_hints(const GumboNode* node);
-
-// True when the class/id names a boilerplate role (share, related, newsletter,
-// comments, cookie, ads, breadcrumbs, captions, bylines...).
-bool has_boilerplate_hint(const GumboNode* node);
-
-// True when the class/id names the article body (article-body, articleBody,
-// entry-content, cuerpo...).
-bool has_body_hint(const GumboNode* node);
 
 // True when a block of text is a boilerplate prompt or heading ("Lea también",
 // "Te puede interesar", "Noticias relacionadas", "Compartir", "Suscríbete"...).

@@ -35,7 +35,7 @@ public:
             if (rc != static_cast<std::size_t>(-1)) continue;
             if (errno == E2BIG) continue;
             if (strict) return false;
-            out.append(replacement);  // EILSEQ or EINVAL: skip one byte
+            out.append(replacement); // EILSEQ or EINVAL: skip one byte
             ++src;
             --left;
             iconv(cd_, nullptr, nullptr, nullptr, nullptr);
@@ -60,8 +60,8 @@ std::string to_lower(std::string_view s) {
 }
 
 bool is_single_byte(const std::string& cs) {
-    return cs.starts_with("iso-8859") || cs.starts_with("windows-12") || cs == "koi8-r" ||
-           cs == "koi8-u" || cs == "macintosh";
+    return cs.starts_with("iso-8859") || cs.starts_with("windows-12") || cs == "koi8-r" || cs == "koi8-u" ||
+           cs == "macintosh";
 }
 
 // Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid.
@@ -70,10 +70,17 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     if (b < 0x80) return 1;
     std::size_t n = 0;
     unsigned min = 0;
-    if (b >= 0xC2 && b <= 0xDF) { n = 2; min = 0x80; }
-    else if (b >= 0xE0 && b <= 0xEF) { n = 3; min = 0x800; }
-    else if (b >= 0xF0 && b <= 0xF4) { n = 4; min = 0x10000; }
-    else return 0;
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+        min = 0x80;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        min = 0x800;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        min = 0x10000;
+    } else
+        return 0;
     if (i + n > s.size()) return 0;
     unsigned cp = b & (0x3Fu >> (n - 1));
     for (std::size_t k = 1; k < n; ++k) {
@@ -85,11 +92,54 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     return n;
 }
 
+// Valid multi-byte UTF-8 sequences and invalid bytes in the text.
+struct Utf8Census {
+    std::size_t multibyte = 0, invalid = 0;
+};
+
+Utf8Census utf8_census(std::string_view bytes) {
+    Utf8Census c;
+    for (std::size_t i = 0; i < bytes.size();) {
+        const std::size_t n = utf8_sequence(bytes, i);
+        if (n == 0) {
+            ++c.invalid;
+            ++i;
+        } else {
+            c.multibyte += n > 1;
+            i += n;
+        }
+    }
+    return c;
+}
+
+// Mostly UTF-8 with stray single-byte characters (a UTF-8 template around text
+// stored as windows-1252): valid sequences are kept, runs of invalid bytes are
+// decoded as windows-1252.
+std::string decode_mixed_utf8(std::string_view bytes) {
+    Iconv cd("UTF-8", "WINDOWS-1252");
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 16);
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        std::size_t n = utf8_sequence(bytes, i);
+        if (n > 0) {
+            out.append(bytes.substr(i, n));
+            i += n;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < bytes.size() && utf8_sequence(bytes, i) == 0) ++i;
+        cd.convert(bytes.substr(start, i - start), out, "\xEF\xBF\xBD", false);
+    }
+    return out;
+}
+
 } // namespace
 
 std::string canonical_charset(std::string_view name) {
     std::string cs = to_lower(name);
-    while (!cs.empty() && (cs.back() == ' ' || cs.back() == '"' || cs.back() == '\'' || cs.back() == ';')) cs.pop_back();
+    while (!cs.empty() && (cs.back() == ' ' || cs.back() == '"' || cs.back() == '\'' || cs.back() == ';'))
+        cs.pop_back();
     while (!cs.empty() && (cs.front() == ' ' || cs.front() == '"' || cs.front() == '\'')) cs.erase(0, 1);
     if (cs == "utf8" || cs == "unicode-1-1-utf-8") return "utf-8";
     if (cs == "iso-8859-1" || cs == "iso8859-1" || cs == "latin1" || cs == "latin-1" || cs == "l1" ||
@@ -112,7 +162,9 @@ std::string sniff_meta_charset(std::string_view bytes) {
         std::size_t v = at + 7;
         while (v < tag.size() && (tag[v] == ' ' || tag[v] == '=' || tag[v] == '"' || tag[v] == '\'')) ++v;
         std::size_t e = v;
-        while (e < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[e])) || tag[e] == '-' || tag[e] == '_' || tag[e] == ':' || tag[e] == '.')) ++e;
+        while (e < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[e])) || tag[e] == '-' ||
+                                  tag[e] == '_' || tag[e] == ':' || tag[e] == '.'))
+            ++e;
         if (e > v) return canonical_charset(tag.substr(v, e - v));
     }
     return {};
@@ -120,6 +172,10 @@ std::string sniff_meta_charset(std::string_view bytes) {
 
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {
+        if (static_cast<unsigned char>(bytes[i]) < 0x80) { // the common case
+            ++i;
+            continue;
+        }
         const std::size_t n = utf8_sequence(bytes, i);
         if (n == 0) return false;
         i += n;
@@ -128,7 +184,8 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 bool has_non_ascii(std::string_view bytes) {
-    return std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    return std::any_of(bytes.begin(), bytes.end(),
+                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 std::string convert_to_utf8(std::string_view bytes, const std::string& charset) {
@@ -146,8 +203,10 @@ std::string repair_double_utf8(std::string_view utf8) {
     for (std::size_t i = 0; i + 2 < utf8.size(); ++i) {
         if (utf8[i] != '\xC3') continue;
         const char b = utf8[i + 1];
-        if ((b == '\x83' || b == '\x82') && static_cast<unsigned char>(utf8[i + 2]) >= 0x80) ++evidence;
-        else if (b == '\xA2' && utf8.substr(i + 2, 3) == "\xE2\x82\xAC") ++evidence;
+        if ((b == '\x83' || b == '\x82') && static_cast<unsigned char>(utf8[i + 2]) >= 0x80)
+            ++evidence;
+        else if (b == '\xA2' && utf8.substr(i + 2, 3) == "\xE2\x82\xAC")
+            ++evidence;
     }
     if (evidence < 2) return std::string(utf8);
     Iconv back("WINDOWS-1252", "UTF-8");
@@ -164,7 +223,8 @@ std::string repair_double_utf8(std::string_view utf8) {
         bool repaired = false;
         for (std::size_t chars = 2; chars <= 4 && !repaired; ++chars) {
             std::size_t j = i;
-            for (std::size_t k = 0; k < chars && j < utf8.size(); ++k) j += std::max<std::size_t>(utf8_sequence(utf8, j), 1);
+            for (std::size_t k = 0; k < chars && j < utf8.size(); ++k)
+                j += std::max<std::size_t>(utf8_sequence(utf8, j), 1);
             std::string bytes;
             if (!back.convert(utf8.substr(i, j - i), bytes, "", true) || bytes.size() != chars) continue;
             if (utf8_sequence(bytes, 0) == bytes.size() && bytes.size() > 1) {
@@ -184,7 +244,8 @@ std::string repair_double_utf8(std::string_view utf8) {
 DecodedText decode_html(std::string_view bytes, std::string_view declared_charset) {
     DecodedText result;
     if (bytes.starts_with("\xEF\xBB\xBF")) {
-        result.utf8 = is_valid_utf8(bytes.substr(3)) ? std::string(bytes.substr(3)) : convert_to_utf8(bytes.substr(3), "UTF-8");
+        result.utf8 = is_valid_utf8(bytes.substr(3)) ? std::string(bytes.substr(3))
+                                                     : convert_to_utf8(bytes.substr(3), "UTF-8");
         result.charset = "utf-8";
         result.origin = "bom";
     } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
@@ -201,7 +262,8 @@ DecodedText decode_html(std::string_view bytes, std::string_view declared_charse
         const bool utf8_ok = is_valid_utf8(bytes);
         if (declared.empty() || declared == "utf-8") {
             result.charset = utf8_ok ? "utf-8" : "windows-1252";
-            result.origin = declared.empty() ? (utf8_ok ? "bytes" : "default") : (utf8_ok ? origin : "bytes (declared utf-8)");
+            result.origin = declared.empty() ? (utf8_ok ? "bytes" : "default")
+                                             : (utf8_ok ? origin : "bytes (declared utf-8)");
         } else if (is_single_byte(declared) && utf8_ok && has_non_ascii(bytes)) {
             result.charset = "utf-8";
             result.origin = "bytes (declared " + declared + ")";
@@ -209,7 +271,14 @@ DecodedText decode_html(std::string_view bytes, std::string_view declared_charse
             result.charset = declared;
             result.origin = origin;
         }
-        if (result.charset == "utf-8") {
+        // Declared (or presumed) UTF-8 with invalid bytes: mostly UTF-8, or really single-byte?
+        const bool presumed_utf8 = declared.empty() || declared == "utf-8";
+        const Utf8Census census = !utf8_ok && presumed_utf8 ? utf8_census(bytes) : Utf8Census{};
+        if (census.multibyte > census.invalid) {
+            result.charset = "utf-8";
+            result.origin = "bytes (mostly utf-8, stray windows-1252)";
+            result.utf8 = decode_mixed_utf8(bytes);
+        } else if (result.charset == "utf-8") {
             result.utf8 = std::string(bytes);
         } else {
             try {

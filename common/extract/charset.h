@@ -9,9 +9,9 @@
 namespace hemeroteca::extract {
 
 struct DecodedText {
-    std::string utf8;     // the page as UTF-8
-    std::string charset;  // the charset the bytes were decoded from ("utf-8", "windows-1252", ...)
-    std::string origin;   // why: "http", "bom", "meta", "bytes (declared x)", "default"
+    std::string utf8;    // the page as UTF-8
+    std::string charset; // the charset the bytes were decoded from ("utf-8", "windows-1252", ...)
+    std::string origin;  // why: "http", "bom", "meta", "bytes (declared x)", "default"
 };
 
 // Canonical lower-case name; ISO-8859-1, latin1 and US-ASCII become windows-1252

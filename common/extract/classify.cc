@@ -29,7 +29,9 @@ bool index_like_path(std::string_view path) {
         const std::string_view seg = path.substr(start, end - start);
         if (!seg.empty()) {
             ++segments;
-            if (seg.size() > 25 || std::count(seg.begin(), seg.end(), '-') >= 3 || seg.find('.') != std::string_view::npos) long_segment = true;
+            if (seg.size() > 25 || std::count(seg.begin(), seg.end(), '-') >= 3 ||
+                seg.find('.') != std::string_view::npos)
+                long_segment = true;
         }
         start = end + 1;
     }
@@ -43,7 +45,10 @@ std::size_t count_teasers(const GumboNode* root) {
         const GumboTag t = tag_of(n);
         if (t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4) {
             bool link = false;
-            walk_elements(n, [&](const GumboNode* c) { link = link || tag_of(c) == GUMBO_TAG_A; return !link; });
+            walk_elements(n, [&](const GumboNode* c) {
+                link = link || tag_of(c) == GUMBO_TAG_A;
+                return !link;
+            });
             for (const GumboNode* p = n->parent; !link && p && is_element(p); p = p->parent)
                 if (tag_of(p) == GUMBO_TAG_A) link = true;
             if (link) ++teasers;
@@ -64,12 +69,14 @@ Classification classify_page(const GumboNode* root, const PageSignals& s) {
     Classification c;
     if (s.body_chars < 200) {
         c.is_article = false;
-        c.reason = "no article text (" + std::to_string(s.body_chars) + " characters): an empty or JavaScript-rendered page";
+        c.reason = "no article text (" + std::to_string(s.body_chars) +
+                   " characters): an empty or JavaScript-rendered page";
         return c;
     }
     const std::size_t teasers = count_teasers(root);
     const bool website_type = s.og_type == "website" || has_type(s.json_ld_types, "WebSite") ||
-                              has_type(s.json_ld_types, "CollectionPage") || has_type(s.json_ld_types, "ItemList");
+                              has_type(s.json_ld_types, "CollectionPage") ||
+                              has_type(s.json_ld_types, "ItemList");
     const bool index_path = index_like_path(path_of(s.url));
     int evidence = 0;
     if (!s.has_article_json_ld && s.og_type != "article") evidence += 1;
@@ -77,10 +84,13 @@ Classification classify_page(const GumboNode* root, const PageSignals& s) {
     if (index_path) evidence += 1;
     if (teasers >= 15 && teasers * 150 > s.body_chars) evidence += 1;
     if (teasers >= 30) evidence += 1;
-    if (evidence >= 3) {
+    // Only a page that says it is an index (its URL or its type) can be taken for one:
+    // many related links around a short article are not enough.
+    if (evidence >= 3 && (index_path || website_type)) {
         c.is_article = false;
-        c.reason = (index_path && path_of(s.url).size() <= 4 ? "front page: " : "index page: ") + std::to_string(teasers) +
-                   " headline links, " + (s.og_type.empty() ? "no og:type" : "og:type " + std::string(s.og_type)) +
+        c.reason = (index_path && path_of(s.url).size() <= 4 ? "front page: " : "index page: ") +
+                   std::to_string(teasers) + " headline links, " +
+                   (s.og_type.empty() ? "no og:type" : "og:type " + std::string(s.og_type)) +
                    (s.has_article_json_ld ? "" : ", no article JSON-LD");
     }
     return c;

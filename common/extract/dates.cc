@@ -43,14 +43,17 @@ std::string format_zone(int sign, int hours, int minutes) {
 
 // Month number from a Spanish or English month name or abbreviation (folded), 0 when unknown.
 int month_from_name(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> es = {"enero", "febrero", "marzo", "abril", "mayo", "junio",
-        "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
-    static constexpr std::array<std::string_view, 12> en = {"january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> es = {
+        "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+        "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+    static constexpr std::array<std::string_view, 12> en = {"january",   "february", "march",    "april",
+                                                            "may",       "june",     "july",     "august",
+                                                            "september", "october",  "november", "december"};
     if (w == "setiembre") return 9;
     for (std::size_t i = 0; i < 12; ++i) {
         if (w == es[i] || w == en[i]) return static_cast<int>(i) + 1;
-        if (w.size() >= 3 && w.size() <= 4 && (es[i].starts_with(w) || en[i].starts_with(w))) return static_cast<int>(i) + 1;
+        if (w.size() >= 3 && w.size() <= 4 && (es[i].starts_with(w) || en[i].starts_with(w)))
+            return static_cast<int>(i) + 1;
     }
     if (w == "sept") return 9;
     return 0;
@@ -75,8 +78,12 @@ void parse_time_and_zone(std::string_view s, std::size_t i, std::string& out) {
     if (i >= s.size()) return;
     if (s[i] == 'Z' || s[i] == 'z' || s.substr(i).starts_with("GMT") || s.substr(i).starts_with("UTC")) {
         const std::size_t after = s[i] == 'Z' || s[i] == 'z' ? i + 1 : i + 3;
-        if (after < s.size() && (s[after] == '+' || s[after] == '-')) { i = after; }
-        else { out += "Z"; return; }
+        if (after < s.size() && (s[after] == '+' || s[after] == '-')) {
+            i = after;
+        } else {
+            out += "Z";
+            return;
+        }
     }
     if (s[i] == '+' || s[i] == '-') {
         const int sign = s[i] == '-' ? -1 : 1;
@@ -148,7 +155,8 @@ std::string parse_spanish_date(std::string_view text) {
         if (!m || j >= text.size() || text[j] != sep) continue;
         ++j;
         const auto y = read_digits(text, j, 4);
-        if (y && (j >= text.size() || !digit(text[j])) && valid_day(*y, *m, *d)) return format_day(*y, *m, *d);
+        if (y && (j >= text.size() || !digit(text[j])) && valid_day(*y, *m, *d))
+            return format_day(*y, *m, *d);
     }
     // Words: [weekday,] 9 de enero de 2026 | 9 enero 2026 | enero 9, 2026 | 15 Oct 2024
     const std::vector<std::string> w = words(text);
@@ -157,15 +165,18 @@ std::string parse_spanish_date(std::string_view text) {
         if (month == 0) continue;
         auto number = [&](std::size_t k) -> int {
             if (k >= w.size() || w[k].size() > 4 || !digit(w[k][0])) return -1;
-            for (char c : w[k]) if (!digit(c)) return -1;
+            for (char c : w[k])
+                if (!digit(c)) return -1;
             return std::stoi(w[k]);
         };
         int day = -1, year = -1;
         // day before: "9 de enero" / "9 enero"
-        if (i >= 1 && number(i - 1) >= 1 && w[i - 1].size() <= 2) day = number(i - 1);
-        else if (i >= 2 && w[i - 1] == "de" && number(i - 2) >= 1 && w[i - 2].size() <= 2) day = number(i - 2);
+        if (i >= 1 && number(i - 1) >= 1 && w[i - 1].size() <= 2)
+            day = number(i - 1);
+        else if (i >= 2 && w[i - 1] == "de" && number(i - 2) >= 1 && w[i - 2].size() <= 2)
+            day = number(i - 2);
         std::size_t k = i + 1;
-        if (day < 0 && number(k) >= 1 && w[k].size() <= 2) day = number(k++);  // "enero 9, 2026"
+        if (day < 0 && number(k) >= 1 && w[k].size() <= 2) day = number(k++); // "enero 9, 2026"
         if (k < w.size() && (w[k] == "de" || w[k] == "del")) ++k;
         if (number(k) >= 1990 && w[k].size() == 4) year = number(k);
         if (day > 0 && year > 0 && valid_day(year, month, day)) return format_day(year, month, day);
@@ -189,7 +200,7 @@ std::string date_from_url(std::string_view url) {
         }
         const auto d = read_digits(url, j, 2);
         if (!d || !valid_day(*y, *m, *d)) continue;
-        if (!sep) {  // compact form: followed by the time or a separator
+        if (!sep) { // compact form: followed by the time or a separator
             while (j < url.size() && digit(url[j])) ++j;
         }
         if (j < url.size() && digit(url[j])) continue;

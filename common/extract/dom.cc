@@ -2,6 +2,7 @@
 
 #include "extract/text.h"
 
+#include <stdexcept>
 #include <vector>
 
 namespace hemeroteca::extract {
@@ -10,24 +11,47 @@ void GumboOutputDeleter::operator()(GumboOutput* output) const {
     if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
 }
 
-GumboDocument parse_html(std::string_view html) {
+HtmlDocument parse_html(std::string_view html) {
     GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
     if (!out) throw std::runtime_error("gumbo could not parse the page");
-    return GumboDocument(out);
+    return HtmlDocument(out);
 }
 
 bool is_inline(GumboTag t) {
     switch (t) {
-    case GUMBO_TAG_A: case GUMBO_TAG_SPAN: case GUMBO_TAG_B: case GUMBO_TAG_I: case GUMBO_TAG_EM:
-    case GUMBO_TAG_STRONG: case GUMBO_TAG_U: case GUMBO_TAG_SMALL: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_ABBR: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_MARK: case GUMBO_TAG_Q:
-    case GUMBO_TAG_S: case GUMBO_TAG_TIME: case GUMBO_TAG_FONT: case GUMBO_TAG_LABEL: case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO: case GUMBO_TAG_DATA: case GUMBO_TAG_DFN: case GUMBO_TAG_KBD: case GUMBO_TAG_VAR:
-    case GUMBO_TAG_WBR: case GUMBO_TAG_DEL: case GUMBO_TAG_INS: case GUMBO_TAG_BIG: case GUMBO_TAG_TT:
-    case GUMBO_TAG_STRIKE: case GUMBO_TAG_UNKNOWN:
-        return true;
-    default:
-        return false;
+    case GUMBO_TAG_A:
+    case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_B:
+    case GUMBO_TAG_I:
+    case GUMBO_TAG_EM:
+    case GUMBO_TAG_STRONG:
+    case GUMBO_TAG_U:
+    case GUMBO_TAG_SMALL:
+    case GUMBO_TAG_SUB:
+    case GUMBO_TAG_SUP:
+    case GUMBO_TAG_ABBR:
+    case GUMBO_TAG_CITE:
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_MARK:
+    case GUMBO_TAG_Q:
+    case GUMBO_TAG_S:
+    case GUMBO_TAG_TIME:
+    case GUMBO_TAG_FONT:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO:
+    case GUMBO_TAG_DATA:
+    case GUMBO_TAG_DFN:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_VAR:
+    case GUMBO_TAG_WBR:
+    case GUMBO_TAG_DEL:
+    case GUMBO_TAG_INS:
+    case GUMBO_TAG_BIG:
+    case GUMBO_TAG_TT:
+    case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_UNKNOWN: return true;
+    default: return false;
     }
 }
 
@@ -61,7 +85,8 @@ void walk_elements(const GumboNode* root, const std::function<bool(const GumboNo
         if (is_element(node) && !visit(node)) continue;
         const GumboVector& children =
             node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-        for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+        for (unsigned i = children.length; i > 0; --i)
+            stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
     }
 }
 
@@ -69,7 +94,10 @@ const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
     const GumboNode* found = nullptr;
     walk_elements(root, [&](const GumboNode* n) {
         if (found) return false;
-        if (tag_of(n) == tag) { found = n; return false; }
+        if (tag_of(n) == tag) {
+            found = n;
+            return false;
+        }
         return true;
     });
     return found;
@@ -77,19 +105,23 @@ const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
 
 namespace {
 void append_text(const GumboNode* node, std::string& out) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
         out += node->v.text.text;
         return;
     }
     if (node->type != GUMBO_NODE_ELEMENT) return;
     const GumboTag t = node->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT) return;
-    if (t == GUMBO_TAG_BR) { out += ' '; return; }
+    if (t == GUMBO_TAG_BR) {
+        out += ' ';
+        return;
+    }
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
         const auto* child = static_cast<const GumboNode*>(children.data[i]);
         append_text(child, out);
-        if (is_element(child) && !is_inline(child->v.element.tag)) out += ' ';  // keep blocks' words apart
+        if (is_element(child) && !is_inline(child->v.element.tag)) out += ' '; // keep blocks' words apart
     }
 }
 } // namespace

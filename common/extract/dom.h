@@ -14,9 +14,9 @@ namespace hemeroteca::extract {
 struct GumboOutputDeleter {
     void operator()(GumboOutput* output) const;
 };
-using GumboDocument = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
+using HtmlDocument = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
-GumboDocument parse_html(std::string_view html);
+HtmlDocument parse_html(std::string_view html);
 
 bool is_element(const GumboNode* node);
 // Phrasing elements (a, span, b, em...) that do not separate words or paragraphs.

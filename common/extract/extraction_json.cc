@@ -4,9 +4,8 @@ namespace hemeroteca::extract {
 
 nlohmann::json to_json(const Extraction& e, bool explain) {
     const Article& a = e.article;
-    nlohmann::json j = {{"url", a.url},         {"title", a.title},   {"date", a.date},
-                        {"author", a.author},   {"section", a.section}, {"source", a.source},
-                        {"lang", a.lang},       {"text", a.text}};
+    nlohmann::json j = {{"url", a.url},         {"title", a.title},   {"date", a.date}, {"author", a.author},
+                        {"section", a.section}, {"source", a.source}, {"lang", a.lang}, {"text", a.text}};
     if (explain) {
         j["is_article"] = e.is_article;
         j["reason"] = e.reason;

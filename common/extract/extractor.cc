@@ -34,7 +34,7 @@ Extraction extract_article(std::string_view html_bytes, const ExtractOptions& op
         page.json_ld = collect_json_ld(decoded.utf8);
         page.html = std::move(decoded.utf8);
     }
-    const GumboDocument doc = parse_html(page.html);
+    const HtmlDocument doc = parse_html(page.html);
     const GumboNode* root = doc->document;
     const JsonLd json_ld = read_json_ld(page.json_ld);
     const Metadata meta = read_metadata(root, json_ld, options.url);

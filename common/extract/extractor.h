@@ -11,18 +11,19 @@
 namespace hemeroteca::extract {
 
 struct ExtractOptions {
-    std::string url;              // the page's URL when known (from the crawl); may be empty
-    std::string declared_charset; // from an HTTP Content-Type header, empty when unknown
+    std::string url;                // the page's URL when known (from the crawl); may be empty
+    std::string declared_charset;   // from an HTTP Content-Type header, empty when unknown
     bool keep_non_articles = false; // index front pages / section indexes too
-    bool explain = false;         // fill Extraction::provenance
-    bool prescan = true;          // drop scripts/styles/comments before gumbo (off only to measure)
+    bool explain = false;           // fill Extraction::provenance
+    bool prescan = true;            // drop scripts/styles/comments before gumbo (off only to measure)
 };
 
 struct Extraction {
     Article article;
-    bool is_article = true;  // false for a front page, section index, empty JS shell...
-    std::string reason;      // why it is not an article (when !is_article)
-    std::string charset;     // the charset the bytes were decoded from
+    bool is_article = true; // false when the page is to be skipped: a front page, a section
+                            // index, an empty JS shell... (true for those with keep_non_articles)
+    std::string reason;     // why the page is not an article (also when kept); empty for articles
+    std::string charset;    // the charset the bytes were decoded from
     // field name -> where it came from (e.g. "title" -> "og:title"), with explain
     std::vector<std::pair<std::string, std::string>> provenance;
 };

@@ -8,10 +8,15 @@ namespace hemeroteca::extract {
 namespace {
 
 bool is_article_type(std::string_view t) {
-    static constexpr std::array<std::string_view, 11> types = {"NewsArticle", "Article", "ReportageNewsArticle",
-        "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting",
-        "LiveBlogPosting", "Report", "SocialMediaPosting"};
-    for (auto a : types) if (a == t) return true;
+    static constexpr std::array<std::string_view, 11> types = {
+        "NewsArticle",          "Article",
+        "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle",   "BackgroundNewsArticle",
+        "ReviewNewsArticle",    "BlogPosting",
+        "LiveBlogPosting",      "Report",
+        "SocialMediaPosting"};
+    for (auto a : types)
+        if (a == t) return true;
     return false;
 }
 
@@ -19,9 +24,11 @@ std::vector<std::string> types_of(const nlohmann::json& obj) {
     std::vector<std::string> out;
     const auto it = obj.find("@type");
     if (it == obj.end()) return out;
-    if (it->is_string()) out.push_back(it->get<std::string>());
+    if (it->is_string())
+        out.push_back(it->get<std::string>());
     else if (it->is_array())
-        for (const auto& t : *it) if (t.is_string()) out.push_back(t.get<std::string>());
+        for (const auto& t : *it)
+            if (t.is_string()) out.push_back(t.get<std::string>());
     return out;
 }
 
@@ -46,9 +53,11 @@ void visit(const nlohmann::json& node, JsonLd& out, int depth) {
 // Removes what some pages wrap JSON-LD in (CDATA markers, HTML comments, a trailing ';').
 std::string unwrap(std::string_view s) {
     std::string t = trim(s);
-    for (std::string_view mark : {std::string_view("//<![CDATA["), std::string_view("<![CDATA["), std::string_view("<!--")})
+    for (std::string_view mark :
+         {std::string_view("//<![CDATA["), std::string_view("<![CDATA["), std::string_view("<!--")})
         if (t.starts_with(mark)) t = trim(std::string_view(t).substr(mark.size()));
-    for (std::string_view mark : {std::string_view("//]]>"), std::string_view("]]>"), std::string_view("-->"), std::string_view(";")})
+    for (std::string_view mark :
+         {std::string_view("//]]>"), std::string_view("]]>"), std::string_view("-->"), std::string_view(";")})
         if (t.ends_with(mark)) t = trim(std::string_view(t).substr(0, t.size() - mark.size()));
     return t;
 }

@@ -11,10 +11,10 @@
 namespace hemeroteca::extract {
 
 struct JsonLd {
-    nlohmann::json article;       // the NewsArticle/Article/... object, or null
-    nlohmann::json breadcrumbs;   // the BreadcrumbList object, or null
-    nlohmann::json organization;  // a top-level Organization/NewsMediaOrganization, or null
-    std::vector<std::string> types;  // every @type seen (for page classification)
+    nlohmann::json article;         // the NewsArticle/Article/... object, or null
+    nlohmann::json breadcrumbs;     // the BreadcrumbList object, or null
+    nlohmann::json organization;    // a top-level Organization/NewsMediaOrganization, or null
+    std::vector<std::string> types; // every @type seen (for page classification)
 };
 
 // Parses the blocks; malformed ones are ignored.

@@ -12,7 +12,7 @@ namespace {
 
 struct Profile {
     std::string_view code;
-    std::string_view words;  // frequent function words, folded, space separated, distinctive first
+    std::string_view words; // frequent function words, folded, space separated, distinctive first
 };
 
 // Function words that are frequent in one language and rare in the others. Words

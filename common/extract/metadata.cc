@@ -4,6 +4,7 @@
 #include "extract/dates.h"
 #include "extract/text.h"
 
+#include <algorithm>
 #include <array>
 
 namespace hemeroteca::extract {
@@ -42,7 +43,8 @@ Field headline_from_page(const GumboNode* root) {
         std::string text = text_of(n);
         if (text.empty()) return false;
         if (first_h1.empty()) first_h1 = text;
-        if (matching.empty() && text.size() > 10 && folded_title.find(fold(text)) != std::string::npos) matching = text;
+        if (matching.empty() && text.size() > 10 && folded_title.find(fold(text)) != std::string::npos)
+            matching = text;
         return false;
     });
     if (!matching.empty()) return {matching, "h1"};
@@ -51,7 +53,8 @@ Field headline_from_page(const GumboNode* root) {
     return {title, "title"};
 }
 
-Field read_title(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view site, std::string_view host) {
+Field read_title(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view site,
+                 std::string_view host) {
     Field f = first_meta(meta, {"og:title"});
     if (f.value.empty()) f = {ld_string(ld.article, "headline"), "json-ld"};
     if (f.value.empty()) f = first_meta(meta, {"twitter:title", "dc.title"});
@@ -60,12 +63,80 @@ Field read_title(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, 
     return f;
 }
 
-Field read_date(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view url) {
-    if (std::string d = parse_machine_date(ld_string(ld.article, "datePublished")); !d.empty()) return {d, "json-ld"};
-    static constexpr std::array<std::string_view, 16> keys = {"article:published_time", "og:article:published_time",
-        "datepublished", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
-        "publish-date", "pubdate", "publishdate", "cxenseparse:recs:publishtime", "article.published",
-        "published_time", "fecha"};
+// A date written in the page's text («28 de abril de 2022», «22/04/2022»): the
+// first in the text that follows the headline's <h1>, else the first in the page.
+class TextDateFinder {
+public:
+    TextDateFinder(const GumboNode* root, std::string_view title) : root_(root) {
+        const std::string folded = fold(title);
+        walk_elements(root, [&](const GumboNode* n) {
+            if (tag_of(n) != GUMBO_TAG_H1) return !headline_;
+            if (!headline_ || fold(text_of(n)) == folded) headline_ = n;
+            return false;
+        });
+    }
+
+    std::string find() {
+        if (headline_) {
+            seen_headline_ = false;
+            budget_ = 150; // the date sits next to the headline or the byline
+            visit(root_);
+        }
+        if (found_.empty()) {
+            seen_headline_ = true;
+            budget_ = 600;
+            visit(root_);
+        }
+        return found_;
+    }
+
+private:
+    void visit(const GumboNode* node) {
+        if (!found_.empty() || budget_ == 0) return;
+        if (node->type == GUMBO_NODE_TEXT) {
+            if (!seen_headline_) return;
+            --budget_;
+            const std::string_view text = node->v.text.text;
+            if (text.size() < 200) found_ = parse_spanish_date(text);
+            return;
+        }
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+        const GumboTag t = tag_of(node);
+        if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_HEAD) return;
+        const GumboVector& children =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        for (unsigned i = 0; i < children.length && found_.empty(); ++i)
+            visit(static_cast<const GumboNode*>(children.data[i]));
+        if (node == headline_) seen_headline_ = true;
+    }
+
+    const GumboNode* root_;
+    const GumboNode* headline_ = nullptr;
+    bool seen_headline_ = false;
+    int budget_ = 0;
+    std::string found_;
+};
+
+Field read_date(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, std::string_view url,
+                std::string_view title) {
+    if (std::string d = parse_machine_date(ld_string(ld.article, "datePublished")); !d.empty())
+        return {d, "json-ld"};
+    static constexpr std::array<std::string_view, 16> keys = {"article:published_time",
+                                                              "og:article:published_time",
+                                                              "datepublished",
+                                                              "date",
+                                                              "dc.date.issued",
+                                                              "dc.date",
+                                                              "dcterms.created",
+                                                              "sailthru.date",
+                                                              "parsely-pub-date",
+                                                              "publish-date",
+                                                              "pubdate",
+                                                              "publishdate",
+                                                              "cxenseparse:recs:publishtime",
+                                                              "article.published",
+                                                              "published_time",
+                                                              "fecha"};
     for (std::string_view k : keys)
         if (std::string d = parse_machine_date(meta_value(meta, k)); !d.empty()) return {d, std::string(k)};
     Field from_time;
@@ -80,13 +151,17 @@ Field read_date(const GumboNode* root, const JsonLd& ld, const MetaTags& meta, s
     });
     if (!from_time.value.empty()) return from_time;
     if (std::string d = date_from_url(url); !d.empty()) return {d, "url"};
-    if (std::string d = parse_machine_date(ld_string(ld.article, "dateModified")); !d.empty()) return {d, "json-ld dateModified"};
-    if (std::string d = parse_machine_date(meta_value(meta, "article:modified_time")); !d.empty()) return {d, "article:modified_time"};
+    if (std::string d = TextDateFinder(root, title).find(); !d.empty()) return {d, "text"};
+    if (std::string d = parse_machine_date(ld_string(ld.article, "dateModified")); !d.empty())
+        return {d, "json-ld dateModified"};
+    if (std::string d = parse_machine_date(meta_value(meta, "article:modified_time")); !d.empty())
+        return {d, "article:modified_time"};
     return {};
 }
 
 Field read_section(const JsonLd& ld, const MetaTags& meta, std::string_view url) {
-    Field f = first_meta(meta, {"article:section", "og:article:section", "section", "cxenseparse:recs:articlesection"});
+    Field f = first_meta(
+        meta, {"article:section", "og:article:section", "section", "cxenseparse:recs:articlesection"});
     if (!f.value.empty()) return f;
     if (std::string s = ld_string(ld.article, "articleSection"); !s.empty()) return {s, "json-ld"};
     if (ld.breadcrumbs.is_object()) {
@@ -105,9 +180,14 @@ Field read_section(const JsonLd& ld, const MetaTags& meta, std::string_view url)
     if (path != std::string_view::npos) {
         std::string_view rest = url.substr(path + 1);
         const std::size_t end = rest.find_first_of("/?#");
-        if (end != std::string_view::npos) {  // a segment followed by more path
+        if (end != std::string_view::npos) { // a segment followed by more path
             const std::string_view seg = rest.substr(0, end);
-            bool word = !seg.empty() && seg.size() <= 30;
+            // Not a language code ("/es/") nor a word every article URL has ("/noticia/").
+            static constexpr std::array<std::string_view, 10> generic = {
+                "noticia",  "noticias", "news",  "nota", "notas",
+                "articulo", "article",  "story", "post", "contenidos"};
+            bool word = seg.size() > 2 && seg.size() <= 30 &&
+                        std::find(generic.begin(), generic.end(), seg) == generic.end();
             for (char c : seg) word = word && ((c >= 'a' && c <= 'z') || c == '-' || c == '_');
             if (word) return {std::string(seg), "url"};
         }
@@ -146,21 +226,30 @@ std::string host_of(std::string_view url) {
 
 std::string strip_outlet_tail(std::string_view title, std::string_view site_name, std::string_view host) {
     std::string t = collapse_spaces(title);
-    static constexpr std::array<std::string_view, 7> separators = {" | ", " - ", " — ", " – ", " · ", " :: ", " » "};
+    static constexpr std::array<std::string_view, 7> separators = {" | ", " - ",  " — ", " – ",
+                                                                   " · ", " :: ", " » "};
     const std::string site = fold(site_name);
-    const std::string host_name = host.substr(0, host.find('.')).empty() ? std::string() : fold(host.substr(0, host.find('.')));
+    const std::string host_name =
+        host.substr(0, host.find('.')).empty() ? std::string() : fold(host.substr(0, host.find('.')));
     for (int round = 0; round < 2; ++round) {
         std::size_t best = std::string::npos, sep_len = 0;
         for (std::string_view sep : separators) {
             const std::size_t p = t.rfind(sep);
-            if (p != std::string::npos && (best == std::string::npos || p > best)) { best = p; sep_len = sep.size(); }
+            if (p != std::string::npos && (best == std::string::npos || p > best)) {
+                best = p;
+                sep_len = sep.size();
+            }
         }
         if (best == std::string::npos || best == 0) break;
         const std::string tail = fold(std::string_view(t).substr(best + sep_len));
-        std::string squashed;  // "El País" vs host "elpais"
-        for (char c : tail) if (c != ' ' && c != '.' && c != '-') squashed += c;
+        std::string squashed; // "El País" vs host "elpais"
+        for (char c : tail)
+            if (c != ' ' && c != '.' && c != '-') squashed += c;
         const bool names_outlet = (!site.empty() && (tail == site || site.find(tail) != std::string::npos)) ||
-            (!host_name.empty() && (squashed.find(host_name) != std::string::npos || host_name.find(squashed) != std::string::npos) && squashed.size() >= 3);
+                                  (!host_name.empty() &&
+                                   (squashed.find(host_name) != std::string::npos ||
+                                    host_name.find(squashed) != std::string::npos) &&
+                                   squashed.size() >= 3);
         if (!names_outlet) break;
         t.erase(best);
     }
@@ -170,7 +259,8 @@ std::string strip_outlet_tail(std::string_view title, std::string_view site_name
         if (p == std::string::npos || p == 0) continue;
         const std::string head = fold(std::string_view(t).substr(0, p));
         std::string squashed;
-        for (char c : head) if (c != ' ' && c != '.' && c != '-') squashed += c;
+        for (char c : head)
+            if (c != ' ' && c != '.' && c != '-') squashed += c;
         if ((!site.empty() && head == site) || (!host_name.empty() && squashed == host_name)) {
             t.erase(0, p + sep.size());
             break;
@@ -191,13 +281,15 @@ Metadata read_metadata(const GumboNode* root, const JsonLd& json_ld, std::string
     m.source = first_meta(meta, {"og:site_name", "application-name", "twitter:site"});
     if (m.source.value.starts_with("@")) m.source = {};
     if (m.source.value.empty()) {
-        std::string pub = json_ld.article.is_object() && json_ld.article.contains("publisher") ? json_text(json_ld.article["publisher"]) : "";
+        std::string pub = json_ld.article.is_object() && json_ld.article.contains("publisher")
+                              ? json_text(json_ld.article["publisher"])
+                              : "";
         if (pub.empty() && json_ld.organization.is_object()) pub = ld_string(json_ld.organization, "name");
         if (!pub.empty()) m.source = {pub, "json-ld publisher"};
     }
     if (m.source.value.empty() && !host.empty()) m.source = {host, "host"};
     m.title = read_title(root, json_ld, meta, m.source.value, host);
-    m.date = read_date(root, json_ld, meta, m.url.value);
+    m.date = read_date(root, json_ld, meta, m.url.value, m.title.value);
     m.author = read_authors(root, json_ld, meta);
     m.section = read_section(json_ld, meta, m.url.value);
     m.og_type = ascii_lower(meta_value(meta, "og:type"));

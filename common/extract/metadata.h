@@ -13,14 +13,14 @@ namespace hemeroteca::extract {
 
 struct Field {
     std::string value;
-    std::string origin;  // e.g. "og:title", "json-ld", "h1", "url"
+    std::string origin; // e.g. "og:title", "json-ld", "h1", "url"
 };
 
 struct Metadata {
     Field title, date, author, section, source, url;
-    std::string og_type;          // og:type ("article", "website"...)
-    std::string description;      // og:description / meta description
-    std::string json_ld_body;     // JSON-LD articleBody when present
+    std::string og_type;      // og:type ("article", "website"...)
+    std::string description;  // og:description / meta description
+    std::string json_ld_body; // JSON-LD articleBody when present
 };
 
 // <meta> values by lower-cased property/name/itemprop (the first of each).

@@ -1,5 +1,6 @@
 #include "extract/prescan.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -23,41 +24,87 @@ enum class Kind { keep, drop_raw, drop_nested, rcdata };
 Kind kind_of(std::string_view name) {
     static constexpr std::array<std::string_view, 4> raw = {"script", "style", "noembed", "noframes"};
     // <nav> menus, <select> lists and <button>s never hold article text or metadata.
-    static constexpr std::array<std::string_view, 9> nested = {"noscript", "svg", "template", "iframe", "math", "object",
-                                                               "nav", "select", "button"};
+    static constexpr std::array<std::string_view, 9> nested = {
+        "noscript", "svg", "template", "iframe", "math", "object", "nav", "select", "button"};
     static constexpr std::array<std::string_view, 3> rc = {"title", "textarea", "xmp"};
-    for (auto n : raw) if (n == name) return Kind::drop_raw;
-    for (auto n : nested) if (n == name) return Kind::drop_nested;
-    for (auto n : rc) if (n == name) return Kind::rcdata;
+    for (auto n : raw)
+        if (n == name) return Kind::drop_raw;
+    for (auto n : nested)
+        if (n == name) return Kind::drop_nested;
+    for (auto n : rc)
+        if (n == name) return Kind::rcdata;
     return Kind::keep;
 }
 
+// Attributes the extractor reads; the others (src, srcset, data-*, alt, title,
+// width, on*...) are left out of what gumbo parses, which is a third of its bytes.
+bool needed_attribute(std::string_view attr, std::string_view tag) {
+    static constexpr std::array<std::string_view, 16> needed = {
+        "class", "id",     "itemprop",    "property", "name",    "content",    "rel",   "datetime",
+        "style", "hidden", "aria-hidden", "role",     "charset", "http-equiv", "value", "type"};
+    if (attr.size() > 11) return false;
+    char lowered[12];
+    for (std::size_t i = 0; i < attr.size(); ++i) lowered[i] = lower(attr[i]);
+    const std::string_view a(lowered, attr.size());
+    if (a == "href") return tag == "link"; // rel=canonical
+    for (std::string_view n : needed)
+        if (a == n) return true;
+    return false;
+}
+
 struct StartTag {
-    std::string name;          // lower case
-    std::size_t end = 0;       // one past '>'
+    std::string name;         // lower case
+    std::size_t name_end = 0; // one past the tag name
+    std::size_t end = 0;      // one past '>'
     bool self_closing = false;
-    bool json_ld = false;      // type="application/ld+json"
+    bool json_ld = false; // type="application/ld+json"
+    // Spans of the attributes to keep, when some are to be dropped.
+    static constexpr std::size_t kMaxKept = 12;
+    std::array<std::pair<std::size_t, std::size_t>, kMaxKept> kept{};
+    std::size_t kept_count = 0;
+    bool drops = false; // some attribute is not needed (and the tag can be rewritten)
 };
 
 // Parses the start tag at html[pos] == '<' followed by a letter.
 StartTag parse_start_tag(std::string_view html, std::size_t pos) {
     StartTag tag;
     std::size_t i = pos + 1;
-    while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/') tag.name += lower(html[i++]);
+    while (i < html.size() && !is_space(html[i]) && html[i] != '>' && html[i] != '/')
+        tag.name += lower(html[i++]);
+    tag.name_end = i;
+    bool too_many = false;
     while (i < html.size()) {
         const char c = html[i];
         if (c == '>') {
             tag.self_closing = i > pos && html[i - 1] == '/';
             tag.end = i + 1;
+            if (too_many) tag.drops = false;
             return tag;
         }
-        if (is_space(c) || c == '/') { ++i; continue; }
+        if (is_space(c) || c == '/') {
+            ++i;
+            continue;
+        }
         // attribute name
         const std::size_t name_start = i;
-        while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') ++i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/')
+            ++i;
         const std::string_view attr = html.substr(name_start, i - name_start);
+        const bool needed = needed_attribute(attr, tag.name);
+        auto record = [&](std::size_t end) {
+            if (!needed)
+                tag.drops = true;
+            else if (tag.kept_count < StartTag::kMaxKept)
+                tag.kept[tag.kept_count++] = {name_start, end};
+            else
+                too_many = true;
+        };
+        const std::size_t name_end = i;
         while (i < html.size() && is_space(html[i])) ++i;
-        if (i >= html.size() || html[i] != '=') continue;
+        if (i >= html.size() || html[i] != '=') {
+            record(name_end);
+            continue;
+        }
         ++i;
         while (i < html.size() && is_space(html[i])) ++i;
         std::size_t vstart = i, vend = i;
@@ -71,12 +118,14 @@ StartTag parse_start_tag(std::string_view html, std::size_t pos) {
             while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
             vend = i;
         }
+        record(std::min(i, html.size()));
         if (attr.size() == 4 && iequals_at(attr, 0, "type")) {
             const std::string_view v = html.substr(vstart, vend - vstart);
             tag.json_ld = v.size() >= 19 && iequals_at(v, 0, "application/ld+json");
         }
     }
     tag.end = html.size();
+    tag.drops = false; // an unterminated tag is left as it is
     return tag;
 }
 
@@ -110,7 +159,8 @@ std::size_t skip_nested(std::string_view html, std::size_t pos, std::string_view
             if (--depth == 0) return pos;
         } else if (lt + 1 < html.size() && is_alpha(html[lt + 1])) {
             const StartTag inner = parse_start_tag(html, lt);
-            if (inner.name == name && !inner.self_closing) ++depth;
+            if (inner.name == name && !inner.self_closing)
+                ++depth;
             else if (inner.name == "script" || inner.name == "style") {
                 const std::size_t e = find_end_tag(html, inner.end, inner.name);
                 if (e == std::string_view::npos) return std::string_view::npos;
@@ -133,7 +183,7 @@ std::size_t skip_past(std::string_view html, std::size_t from, std::string_view 
 template <typename OnKeep, typename OnJsonLd>
 void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
     std::size_t pos = 0;
-    std::size_t copied = 0;  // html[copied, pos) is pending output
+    std::size_t copied = 0; // html[copied, pos) is pending output
     while (pos < html.size()) {
         const std::size_t lt = html.find('<', pos);
         if (lt == std::string_view::npos) break;
@@ -141,9 +191,12 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
             keep(html.substr(copied, lt - copied));
             // "<!-->" and "<!--->" are empty comments
             std::size_t end;
-            if (html.compare(lt, 5, "<!-->") == 0) end = lt + 5;
-            else if (html.compare(lt, 6, "<!--->") == 0) end = lt + 6;
-            else end = skip_past(html, lt + 4, "-->");
+            if (html.compare(lt, 5, "<!-->") == 0)
+                end = lt + 5;
+            else if (html.compare(lt, 6, "<!--->") == 0)
+                end = lt + 6;
+            else
+                end = skip_past(html, lt + 4, "-->");
             pos = copied = end;
             continue;
         }
@@ -154,6 +207,15 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
         const StartTag tag = parse_start_tag(html, lt);
         const Kind kind = kind_of(tag.name);
         if (kind == Kind::keep) {
+            if (tag.drops) { // the tag without the attributes nobody reads
+                keep(html.substr(copied, tag.name_end - copied));
+                for (std::size_t k = 0; k < tag.kept_count; ++k) {
+                    keep(" ");
+                    keep(html.substr(tag.kept[k].first, tag.kept[k].second - tag.kept[k].first));
+                }
+                keep(tag.self_closing ? "/>" : ">");
+                copied = tag.end;
+            }
             pos = tag.end;
             continue;
         }
@@ -167,11 +229,12 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
             end = tag.end;
         } else if (kind == Kind::drop_raw) {
             const std::size_t e = find_end_tag(html, tag.end, tag.name);
-            if (tag.json_ld) json_ld(html.substr(tag.end, (e == std::string_view::npos ? html.size() : e) - tag.end));
+            if (tag.json_ld)
+                json_ld(html.substr(tag.end, (e == std::string_view::npos ? html.size() : e) - tag.end));
             end = e == std::string_view::npos ? html.size() : skip_past(html, e, ">");
         } else {
             end = skip_nested(html, tag.end, tag.name);
-            if (end == std::string_view::npos) {  // never closed: keep it
+            if (end == std::string_view::npos) { // never closed: keep it
                 pos = tag.end;
                 continue;
             }
@@ -187,14 +250,16 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
 Prescanned prescan(std::string_view html) {
     Prescanned out;
     out.html.reserve(html.size() / 2);
-    scan(html, [&](std::string_view s) { out.html.append(s); },
-         [&](std::string_view s) { out.json_ld.emplace_back(s); });
+    scan(
+        html, [&](std::string_view s) { out.html.append(s); },
+        [&](std::string_view s) { out.json_ld.emplace_back(s); });
     return out;
 }
 
 std::vector<std::string> collect_json_ld(std::string_view html) {
     std::vector<std::string> blocks;
-    scan(html, [](std::string_view) {}, [&](std::string_view s) { blocks.emplace_back(s); });
+    scan(
+        html, [](std::string_view) {}, [&](std::string_view s) { blocks.emplace_back(s); });
     return blocks;
 }
 

@@ -12,8 +12,8 @@
 namespace hemeroteca::extract {
 
 struct Prescanned {
-    std::string html;                  // the page without the dropped elements
-    std::vector<std::string> json_ld;  // contents of the application/ld+json scripts, in order
+    std::string html;                 // the page without the dropped elements
+    std::vector<std::string> json_ld; // contents of the application/ld+json scripts, in order
 };
 
 Prescanned prescan(std::string_view html);

@@ -7,7 +7,9 @@
 namespace hemeroteca::extract {
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Decodes one code point at s[i]; advances i. Invalid bytes decode as themselves.
 std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
@@ -21,7 +23,8 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 
 void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
+    if (cp < 0x80)
+        out += static_cast<char>(cp);
     else if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
         out += static_cast<char>(0x80 | (cp & 0x3F));
@@ -40,9 +43,10 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 // Folds Latin-1 letters to their base ASCII letter, lower case; 0 when not a letter to fold.
 char fold_latin1(std::uint32_t cp) {
     // U+00C0..U+00FF
-    static constexpr std::string_view table =
-        "aaaaaaaceeeeiiii" "dnooooo*ouuuuyts"   // C0..DF
-        "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";  // E0..FF
+    static constexpr std::string_view table = "aaaaaaaceeeeiiii"
+                                              "dnooooo*ouuuuyts" // C0..DF
+                                              "aaaaaaaceeeeiiii"
+                                              "dnooooo/ouuuuyty"; // E0..FF
     if (cp < 0xC0 || cp > 0xFF) return 0;
     const char c = table[cp - 0xC0];
     return (c == '*' || c == '/') ? 0 : c;
@@ -58,8 +62,9 @@ std::string collapse_spaces(std::string_view s) {
         const char c = s[i];
         const bool nbsp = c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0';
         // U+200B zero width space, U+2009 thin space, U+202F narrow nbsp
-        const bool wide = c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
-                          (s[i + 2] == '\x8B' || s[i + 2] == '\x89' || s[i + 2] == '\xAF' || s[i + 2] == '\xA8');
+        const bool wide =
+            c == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' &&
+            (s[i + 2] == '\x8B' || s[i + 2] == '\x89' || s[i + 2] == '\xAF' || s[i + 2] == '\xA8');
         if (is_ascii_space(c) || nbsp || wide) {
             pending = !out.empty();
             if (nbsp) ++i;
@@ -92,9 +97,12 @@ std::string fold(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         const std::uint32_t cp = next_code_point(s, i);
-        if (cp < 0x80) out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
-        else if (const char f = fold_latin1(cp)) out += f;
-        else append_utf8(out, cp);
+        if (cp < 0x80)
+            out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
+        else if (const char f = fold_latin1(cp))
+            out += f;
+        else
+            append_utf8(out, cp);
     }
     return out;
 }
@@ -113,13 +121,14 @@ std::vector<std::string> words(std::string_view s) {
             i += 2;
             continue;
         }
-        if (c == 0xC2 && i + 1 < f.size()) {  // « » ¿ ¡ · º ª etc.
+        if (c == 0xC2 && i + 1 < f.size()) { // « » ¿ ¡ · º ª etc.
             if (!cur.empty()) out.push_back(std::move(cur));
             cur.clear();
             ++i;
             continue;
         }
-        if (word) cur += static_cast<char>(c);
+        if (word)
+            cur += static_cast<char>(c);
         else if (!cur.empty()) {
             out.push_back(std::move(cur));
             cur.clear();
@@ -130,32 +139,60 @@ std::vector<std::string> words(std::string_view s) {
 }
 
 std::string decode_entities(std::string_view s) {
-    struct Named { std::string_view name; std::uint32_t cp; };
-    static constexpr std::array<Named, 14> named = {{
-        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0},
-        {"laquo", 0xAB}, {"raquo", 0xBB}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"rsquo", 0x2019},
-        {"lsquo", 0x2018}, {"mdash", 0x2014}, {"ndash", 0x2013}}};
+    struct Named {
+        std::string_view name;
+        std::uint32_t cp;
+    };
+    static constexpr std::array<Named, 14> named = {{{"amp", '&'},
+                                                     {"lt", '<'},
+                                                     {"gt", '>'},
+                                                     {"quot", '"'},
+                                                     {"apos", '\''},
+                                                     {"nbsp", 0xA0},
+                                                     {"laquo", 0xAB},
+                                                     {"raquo", 0xBB},
+                                                     {"ldquo", 0x201C},
+                                                     {"rdquo", 0x201D},
+                                                     {"rsquo", 0x2019},
+                                                     {"lsquo", 0x2018},
+                                                     {"mdash", 0x2014},
+                                                     {"ndash", 0x2013}}};
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '&') { out += s[i]; continue; }
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
         const std::size_t semi = s.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 10) { out += '&'; continue; }
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out += '&';
+            continue;
+        }
         const std::string_view ent = s.substr(i + 1, semi - i - 1);
         std::uint32_t cp = 0;
         if (ent.size() > 1 && ent[0] == '#') {
             const bool hex = ent[1] == 'x' || ent[1] == 'X';
             for (std::size_t k = hex ? 2 : 1; k < ent.size(); ++k) {
                 const char c = ent[k];
-                const int d = (c >= '0' && c <= '9') ? c - '0' : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
-                            : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-                if (d < 0 || cp > 0x10FFFF) { cp = 0; break; }
+                const int d = (c >= '0' && c <= '9')          ? c - '0'
+                              : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+                              : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                              : -1;
+                if (d < 0 || cp > 0x10FFFF) {
+                    cp = 0;
+                    break;
+                }
                 cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
             }
         } else {
-            for (const auto& n : named) if (n.name == ent) cp = n.cp;
+            for (const auto& n : named)
+                if (n.name == ent) cp = n.cp;
         }
-        if (cp == 0 || cp > 0x10FFFF) { out += '&'; continue; }
+        if (cp == 0 || cp > 0x10FFFF) {
+            out += '&';
+            continue;
+        }
         append_utf8(out, cp);
         i = semi;
     }
@@ -168,7 +205,8 @@ std::string strip_tags(std::string_view s) {
     bool in_tag = false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (!in_tag && c == '<' && i + 1 < s.size() && (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/')) {
+        if (!in_tag && c == '<' && i + 1 < s.size() &&
+            (std::isalpha(static_cast<unsigned char>(s[i + 1])) || s[i + 1] == '/')) {
             in_tag = true;
             out += ' ';
         } else if (in_tag && c == '>') {

@@ -13,19 +13,31 @@ const GumboVector& children_of(const GumboNode* node) {
 }
 
 bool is_paragraph(GumboTag t) {
-    return t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_PRE || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3;
+    return t == GUMBO_TAG_P || t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_PRE || t == GUMBO_TAG_H2 ||
+           t == GUMBO_TAG_H3;
+}
+
+// Text that reads as a paragraph: inside <p> and the like, or a long run of text
+// on its own (pages from before <p> was in fashion put text straight in <td>/<div>
+// between <br>s).
+constexpr std::size_t kBareParagraph = 120;
+
+bool paragraph_text(const GumboNode* text, bool in_p, bool in_link) {
+    return !in_link && (in_p || text->v.text.original_text.length >= kBareParagraph);
 }
 
 // Paragraph text of the page, boilerplate included (the scale for "most of the page").
 std::size_t raw_paragraph_text(const GumboNode* node, bool in_p, bool in_link) {
-    if (node->type == GUMBO_NODE_TEXT) return in_p && !in_link ? node->v.text.original_text.length : 0;
+    if (node->type == GUMBO_NODE_TEXT)
+        return paragraph_text(node, in_p, in_link) ? node->v.text.original_text.length : 0;
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return 0;
     const GumboTag t = tag_of(node);
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE) return 0;
     std::size_t sum = 0;
     const GumboVector& children = children_of(node);
     for (unsigned i = 0; i < children.length; ++i)
-        sum += raw_paragraph_text(static_cast<const GumboNode*>(children.data[i]), in_p || is_paragraph(t), in_link || t == GUMBO_TAG_A);
+        sum += raw_paragraph_text(static_cast<const GumboNode*>(children.data[i]), in_p || is_paragraph(t),
+                                  in_link || t == GUMBO_TAG_A);
     return sum;
 }
 
@@ -47,7 +59,7 @@ TextMass::Sums TextMass::measure(const GumboNode* node, bool in_p, bool in_link)
     Sums s;
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
         s.text = node->v.text.original_text.length;
-        if (in_p && !in_link) s.raw = s.clean = s.text;
+        if (paragraph_text(node, in_p, in_link)) s.raw = s.clean = s.text;
         return s;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return s;
@@ -56,7 +68,8 @@ TextMass::Sums TextMass::measure(const GumboNode* node, bool in_p, bool in_link)
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_TEMPLATE) return s;
     const GumboVector& children = children_of(node);
     for (unsigned i = 0; i < children.length; ++i) {
-        const Sums c = measure(static_cast<const GumboNode*>(children.data[i]), in_p || is_paragraph(t), in_link || t == GUMBO_TAG_A);
+        const Sums c = measure(static_cast<const GumboNode*>(children.data[i]), in_p || is_paragraph(t),
+                               in_link || t == GUMBO_TAG_A);
         s.raw += c.raw;
         s.clean += c.clean;
         s.text += c.text;
@@ -64,6 +77,7 @@ TextMass::Sums TextMass::measure(const GumboNode* node, bool in_p, bool in_link)
     }
     if (element) {
         const ClassHints hints = class_hints(node);
+        s.hints = hints;
         const bool body_hint = hints.body;
         if (is_hidden(node) && s.raw < kHiddenTextKept) s.clean = 0;
         // Boilerplate, unless it holds most of the page's text (a misplaced </header>, a
@@ -74,6 +88,7 @@ TextMass::Sums TextMass::measure(const GumboNode* node, bool in_p, bool in_link)
         s.has_body = s.has_body || (body_hint && s.raw > 0);
     }
     sums_[node] = s;
+    s.hints = {}; // hints describe this element only, not its parent
     return s;
 }
 

@@ -4,6 +4,7 @@
 // rules with these figures instead of re-reading subtrees.
 #pragma once
 
+#include "extract/boilerplate.h"
 #include "extract/dom.h"
 
 #include <cstddef>
@@ -21,13 +22,16 @@ public:
     std::size_t raw(const GumboNode* node) const { return find(node).raw; }
     // All text in the element (bytes), links included.
     std::size_t text(const GumboNode* node) const { return find(node).text; }
+    // The element's class/id hints, computed once.
+    ClassHints hints(const GumboNode* node) const { return find(node).hints; }
     // Clean paragraph text of the whole page.
     std::size_t total() const { return total_; }
 
 private:
     struct Sums {
         std::size_t raw = 0, clean = 0, text = 0;
-        bool has_body = false;  // the subtree holds an element with a body hint
+        bool has_body = false; // the subtree holds an element with a body hint
+        ClassHints hints;
     };
     Sums measure(const GumboNode* node, bool in_p, bool in_link);
     const Sums& find(const GumboNode* node) const;

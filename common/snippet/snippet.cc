@@ -17,8 +17,8 @@ struct Hit {
 
 class Matcher {
 public:
-    Matcher(const analysis::QueryTerms& terms, const analysis::Analyzer& analyzer)
-        : terms_(terms), analyzer_(analyzer) {}
+    Matcher(const analysis::QueryTerms& terms, const analysis::Analyzer& analyzer) :
+        terms_(terms), analyzer_(analyzer) {}
 
     // The id of the query term a token matches, or -1.
     int match(const std::string& token_text) {

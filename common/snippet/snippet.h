@@ -11,9 +11,9 @@
 namespace hemeroteca::snippet {
 
 struct Markup {
-    std::string open;           // e.g. "<mark>", "\x1b[1;33m", "**"
-    std::string close;          // e.g. "</mark>", "\x1b[0m", "**"
-    bool escape_html = false;   // escape the text (for HTML and JSON output)
+    std::string open;         // e.g. "<mark>", "\x1b[1;33m", "**"
+    std::string close;        // e.g. "</mark>", "\x1b[0m", "**"
+    bool escape_html = false; // escape the text (for HTML and JSON output)
     std::string ellipsis = "…";
 };
 

@@ -2,6 +2,7 @@
 
 #include "dedup/near_duplicates.h"
 #include "document.h"
+#include "pipeline/spelling.h"
 #include "schema.h"
 #include "util/hash.h"
 
@@ -18,7 +19,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseError("the database " + path + " is locked by another indexer");
     } catch (const Xapian::DatabaseVersionError& e) {
-        throw DatabaseError("the database " + path + " was written by an incompatible version: " + e.get_msg());
+        throw DatabaseError("the database " + path +
+                            " was written by an incompatible version: " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot open the database " + path + ": " + e.get_msg());
     }
@@ -35,21 +37,23 @@ std::string now_iso() {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& analyzer, std::size_t commit_every)
-    : db_(open_writable(path)), analyzer_(analyzer), tg_(analyzer.term_generator()),
-      commit_every_(commit_every == 0 ? 1 : commit_every) {
+IndexWriter::IndexWriter(const std::string& path, const analysis::Analyzer& analyzer,
+                         std::size_t commit_every) :
+    db_(open_writable(path)),
+    analyzer_(analyzer), tg_(analyzer.term_generator()), commit_every_(commit_every == 0 ? 1 : commit_every),
+    near_duplicates_(path) {
     tg_.set_database(db_);
-    tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING); // "did you mean" from the archive's own words
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
                             std::string(schema::schema_version) + ": index into a new database");
-    if (version.empty()) db_.set_metadata(std::string(schema::metadata_schema_key), std::string(schema::schema_version));
+    if (version.empty())
+        db_.set_metadata(std::string(schema::metadata_schema_key), std::string(schema::schema_version));
 }
 
 IndexWriter::~IndexWriter() {
     try {
-        commit();
+        finish();
     } catch (...) { // a destructor must not throw; the last batch is lost, earlier ones are safe
     }
 }
@@ -64,7 +68,8 @@ WriteOutcome IndexWriter::write(const Article& article) {
         outcome = WriteOutcome::updated;
     }
     Xapian::Document doc = build_document(article, analyzer_, tg_);
-    dedup::mark_near_duplicates(db_, doc, article.text, util::hash_hex(id), analyzer_);
+    dedup::add_fingerprint(doc, article.text, analyzer_);
+    near_duplicates_.assign_cluster(doc, util::hash_hex(id));
     db_.replace_document(id, doc);
     if (++pending_ >= commit_every_) commit();
     return outcome;
@@ -74,7 +79,17 @@ void IndexWriter::commit() {
     if (pending_ == 0) return;
     db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
     db_.commit();
+    near_duplicates_.committed();
     pending_ = 0;
+    dirty_ = true;
+}
+
+void IndexWriter::finish() {
+    commit();
+    if (!dirty_) return;
+    // "Did you mean" words: once per run, after the articles (see spelling.h).
+    if (add_missing_spellings(db_) > 0) db_.commit();
+    dirty_ = false;
 }
 
 } // namespace hemeroteca::indexer

@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.h"
 #include "article.h"
+#include "dedup/near_duplicates.h"
 
 #include <xapian.h>
 
@@ -31,6 +32,8 @@ public:
 
     WriteOutcome write(const Article& article);
     void commit();
+    // Commits and brings the spelling dictionary up to date: call at the end of a run.
+    void finish();
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
@@ -39,6 +42,8 @@ private:
     Xapian::TermGenerator tg_;
     std::size_t commit_every_;
     std::size_t pending_ = 0;
+    bool dirty_ = false; // something was committed since the last finish()
+    dedup::NearDuplicateIndex near_duplicates_;
 };
 
 } // namespace hemeroteca::indexer

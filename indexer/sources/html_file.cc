@@ -4,7 +4,8 @@
 
 namespace hemeroteca::indexer {
 
-extract::Extraction read_html_file(const std::filesystem::path& path, const extract::ExtractOptions& options) {
+extract::Extraction read_html_file(const std::filesystem::path& path,
+                                   const extract::ExtractOptions& options) {
     const std::string bytes = read_file(path);
     extract::Extraction ex;
     try {

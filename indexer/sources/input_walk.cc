@@ -9,7 +9,8 @@ namespace fs = std::filesystem;
 namespace {
 std::string lower_extension(const fs::path& p) {
     std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
 } // namespace
@@ -51,9 +52,11 @@ std::vector<Input> walk_inputs(const std::vector<std::string>& args,
                     continue;
                 }
                 InputKind kind;
-                if (it->is_regular_file(ec) && input_kind(it->path(), kind)) found.push_back({it->path(), kind});
+                if (it->is_regular_file(ec) && input_kind(it->path(), kind))
+                    found.push_back({it->path(), kind});
             }
-            std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+            std::sort(found.begin(), found.end(),
+                      [](const Input& a, const Input& b) { return a.path < b.path; });
             out.insert(out.end(), found.begin(), found.end());
         } else if (fs::is_regular_file(root, ec)) {
             InputKind kind;

@@ -21,7 +21,8 @@ bool input_kind(const std::filesystem::path& path, InputKind& kind);
 // Expands folders recursively (in a stable, sorted order; hidden entries
 // skipped). A file named explicitly that we cannot read is reported through
 // `on_error`; files of other types inside folders are ignored.
-std::vector<Input> walk_inputs(const std::vector<std::string>& args,
-                               const std::function<void(const std::string& path, const std::string& reason)>& on_error);
+std::vector<Input>
+walk_inputs(const std::vector<std::string>& args,
+            const std::function<void(const std::string& path, const std::string& reason)>& on_error);
 
 } // namespace hemeroteca::indexer

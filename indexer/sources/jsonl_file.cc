@@ -104,7 +104,8 @@ Article article_from_json(const Json& obj, const JsonlOptions& options, const st
     set(a.text, "text");
     set(a.lang, "lang");
     // An unreadable date loses the date, not the article.
-    if (const std::string date = field(obj, "date", options); !date.empty()) a.date = normalize_date_field(date);
+    if (const std::string date = field(obj, "date", options); !date.empty())
+        a.date = normalize_date_field(date);
     if (const std::string id = field(obj, "id", options); !id.empty()) a.stable_id = origin_name + "#" + id;
     if (!has_content(a)) throw EmptyInput("no title and no text");
     if (a.lang.empty()) a.lang = extract::detect_language(a.title + "\n" + a.text);
@@ -137,7 +138,8 @@ void read_jsonl_file(const std::filesystem::path& path, const JsonlOptions& opti
         } catch (const EmptyInput& e) {
             on_skip(number, e.what());
         } catch (const Json::parse_error& e) {
-            on_error(number, "invalid JSON (" + std::string(e.what()).substr(std::string(e.what()).find(']') + 2) + ")");
+            on_error(number, "invalid JSON (" +
+                                 std::string(e.what()).substr(std::string(e.what()).find(']') + 2) + ")");
         } catch (const Json::exception& e) {
             on_error(number, e.what());
         } catch (const InputError& e) {

@@ -21,7 +21,8 @@ struct JsonlOptions {
 // One JSON object -> an article. `origin_name` names the file for stable ids.
 // Throws EmptyInput when it has no title and no text, InputError when it is
 // not an article object.
-Article article_from_json(const nlohmann::json& object, const JsonlOptions& options, const std::string& origin_name);
+Article article_from_json(const nlohmann::json& object, const JsonlOptions& options,
+                          const std::string& origin_name);
 
 // "2017-10-09 20:09:00" → "2017-10-09T20:09:00", «9 de enero de 2026» → "2026-01-09";
 // empty when unreadable (the extractor's date parsers).

@@ -13,10 +13,18 @@ namespace {
 
 int month_number(std::string_view name) {
     static constexpr std::array<std::array<std::string_view, 3>, 12> kMonths = {{
-        {"enero", "ene", "january"},     {"febrero", "feb", "february"}, {"marzo", "mar", "march"},
-        {"abril", "abr", "april"},       {"mayo", "may", "may"},         {"junio", "jun", "june"},
-        {"julio", "jul", "july"},        {"agosto", "ago", "august"},    {"septiembre", "sep", "september"},
-        {"octubre", "oct", "october"},   {"noviembre", "nov", "november"}, {"diciembre", "dic", "december"},
+        {"enero", "ene", "january"},
+        {"febrero", "feb", "february"},
+        {"marzo", "mar", "march"},
+        {"abril", "abr", "april"},
+        {"mayo", "may", "may"},
+        {"junio", "jun", "june"},
+        {"julio", "jul", "july"},
+        {"agosto", "ago", "august"},
+        {"septiembre", "sep", "september"},
+        {"octubre", "oct", "october"},
+        {"noviembre", "nov", "november"},
+        {"diciembre", "dic", "december"},
     }};
     for (std::size_t i = 0; i < kMonths.size(); ++i)
         for (const auto n : kMonths[i])
@@ -54,7 +62,8 @@ std::string lower(std::string_view s) {
 
 std::string date_bound(std::string_view text, bool end) {
     const std::string t = lower(text);
-    auto parts = split(t, t.find('-') != std::string::npos ? '-' : (t.find('/') != std::string::npos ? '/' : '.'));
+    auto parts =
+        split(t, t.find('-') != std::string::npos ? '-' : (t.find('/') != std::string::npos ? '/' : '.'));
     int year = 0, month = 0, day = 0;
     const auto bad = [&]() -> std::string {
         throw RequestError("cannot read the date '" + std::string(text) +
@@ -64,7 +73,8 @@ std::string date_bound(std::string_view text, bool end) {
     if (parts.empty() || parts[0].size() != 4 || !all_digits(parts[0])) return bad();
     year = std::stoi(std::string(parts[0]));
     if (parts.size() >= 2) {
-        month = all_digits(parts[1]) && parts[1].size() <= 2 ? std::stoi(std::string(parts[1])) : month_number(parts[1]);
+        month = all_digits(parts[1]) && parts[1].size() <= 2 ? std::stoi(std::string(parts[1]))
+                                                             : month_number(parts[1]);
         if (month < 1 || month > 12) return bad();
     }
     if (parts.size() == 3) {

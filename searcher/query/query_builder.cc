@@ -58,16 +58,24 @@ std::string rewrite_spanish_dates(const std::string& q) {
     return std::regex_replace(out, single, "$1:$2-$3");
 }
 
-QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
-                           const Synonyms& synonyms) :
-    analyzer_(analyzer),
-    synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()) {
-    qp_.set_database(db); // for wildcards and spelling
-    for (const auto& [name, prefix] : kTextFields) qp_.add_prefix(std::string(name), std::string(prefix));
+namespace {
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
+    qp.set_database(db); // for wildcards and spelling
+    for (const auto& [name, prefix] : kTextFields) qp.add_prefix(std::string(name), std::string(prefix));
     for (const auto& [name, prefix] : kBooleanFields)
-        qp_.add_boolean_prefix(std::string(name), std::string(prefix));
+        qp.add_boolean_prefix(std::string(name), std::string(prefix));
     for (const auto name : kDateFields)
-        qp_.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
+        qp.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
+}
+} // namespace
+
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
+                           const Synonyms& synonyms, double exact_boost) :
+    analyzer_(analyzer),
+    synonyms_(synonyms), db_(db), qp_(analyzer.query_parser()), exact_qp_(analyzer.query_parser(true)),
+    exact_boost_(exact_boost) {
+    configure(qp_, db);
+    configure(exact_qp_, db);
 }
 
 std::size_t QueryBuilder::count_content_words(const std::string& normalized) const {
@@ -94,6 +102,18 @@ bool QueryBuilder::has_unknown_word(const std::string& normalized) const {
     return unknown;
 }
 
+std::string QueryBuilder::suggest(const std::string& user_query) {
+    // Spelling look-ups cost more than the search itself: only on demand.
+    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
+    if (!has_unknown_word(normalized)) return {};
+    try {
+        qp_.parse_query(normalized, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+    return qp_.get_corrected_query_string();
+}
+
 Matching QueryBuilder::default_matching(const std::string& user_query) const {
     const bool question = user_query.find('?') != std::string::npos;
     const std::size_t words = count_content_words(analyzer_.normalize_query(user_query));
@@ -107,26 +127,20 @@ ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);
     try {
-        parsed.query = qp_.parse_query(synonyms_.expand(normalized), kFlags);
+        const std::string expanded = synonyms_.expand(normalized);
+        parsed.query = qp_.parse_query(expanded, kFlags);
+        if (exact_boost_ > 0) {
+            exact_qp_.set_default_op(Xapian::Query::OP_OR);
+            const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
+            parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query,
+                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
+        }
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {
         throw QuerySyntaxError("the wildcard matches too many words: " + e.get_msg());
     }
     return parsed;
-}
-
-std::string QueryBuilder::correction(const std::string& user_query) {
-    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
-    if (!has_unknown_word(normalized)) return {};
-    try {
-        qp_.parse_query(synonyms_.expand(normalized), kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-    } catch (const Xapian::Error&) {
-        return {};
-    }
-    // The correction is of the expanded text; suggest it only when it is a plain correction.
-    std::string corrected = qp_.get_corrected_query_string();
-    return corrected.find(" OR ") == std::string::npos ? corrected : std::string();
 }
 
 } // namespace hemeroteca::search

@@ -38,7 +38,10 @@ struct ParsedQuery {
 
 class QueryBuilder {
 public:
-    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms);
+    // exact_boost > 0 adds the unstemmed query, its weight scaled by
+    // exact_boost, to the stemmed one: exact word forms rank above other forms.
+    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
+                 double exact_boost = 0);
 
     // The policy's choice of matching for this query text.
     Matching default_matching(const std::string& user_query) const;
@@ -46,10 +49,9 @@ public:
     // Throws QuerySyntaxError.
     ParsedQuery parse(const std::string& user_query, Matching matching);
 
-    // A spelling correction from the archive's words when some word of the
-    // query is not in the archive at all, else "". Spelling lookups are costly
-    // (a third of a search's time), so callers ask only when results are few.
-    std::string correction(const std::string& user_query);
+    // A correction from the archive's own words when some word of the query
+    // is not in the archive, else "".
+    std::string suggest(const std::string& user_query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
@@ -59,6 +61,8 @@ private:
     const Synonyms& synonyms_;
     Xapian::Database db_;
     Xapian::QueryParser qp_;
+    Xapian::QueryParser exact_qp_;
+    double exact_boost_;
 };
 
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".

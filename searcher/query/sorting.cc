@@ -32,8 +32,8 @@ std::string DateKey::operator()(const Xapian::Document& doc) const {
 }
 
 RecencySource::RecencySource(double half_life_days, double max_boost, long today_days) :
-    Xapian::ValuePostingSource(schema::slot(schema::Slot::date)), half_life_(half_life_days), max_boost_(max_boost),
-    today_(today_days) {
+    Xapian::ValuePostingSource(schema::slot(schema::Slot::date)), half_life_(half_life_days),
+    max_boost_(max_boost), today_(today_days) {
     set_maxweight(max_boost_);
 }
 

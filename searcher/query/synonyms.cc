@@ -58,7 +58,8 @@ Synonyms Synonyms::parse(std::string_view text, const analysis::Analyzer& analyz
             start = eq + 1;
         }
         if (group.size() < 2)
-            throw RequestError("synonyms line " + std::to_string(number) + ": expected 'A = B', got '" + line + "'");
+            throw RequestError("synonyms line " + std::to_string(number) + ": expected 'A = B', got '" +
+                               line + "'");
         out.groups_.push_back(std::move(group));
     }
     return out;
@@ -72,7 +73,9 @@ Synonyms Synonyms::from_file(const std::filesystem::path& path, const analysis::
     return parse(ss.str(), analyzer);
 }
 
-Synonyms Synonyms::spanish_default(const analysis::Analyzer& analyzer) { return parse(kSynonymsEs, analyzer); }
+Synonyms Synonyms::spanish_default(const analysis::Analyzer& analyzer) {
+    return parse(kSynonymsEs, analyzer);
+}
 
 std::string Synonyms::expand(const std::string& q) const {
     if (groups_.empty()) return q;
@@ -108,7 +111,8 @@ std::string Synonyms::expand(const std::string& q) const {
         }
         out.append(q, copied, begin - copied);
         std::string alternatives;
-        for (const auto& alt : *best_group) alternatives += (alternatives.empty() ? "" : " OR ") + render(alt);
+        for (const auto& alt : *best_group)
+            alternatives += (alternatives.empty() ? "" : " OR ") + render(alt);
         out += "(" + alternatives + ")";
         copied = end;
         i += best_len;

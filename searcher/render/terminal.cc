@@ -22,8 +22,11 @@ struct Style {
 
 Style make_style(bool color) {
     if (color)
-        return {{"\x1b[1;33m", "\x1b[0m", false, "…"}, {"\x1b[1;33m", "\x1b[0m\x1b[1m", false, ""}, "\x1b[1m",
-                "\x1b[2m", "\x1b[0m"};
+        return {{"\x1b[1;33m", "\x1b[0m", false, "…"},
+                {"\x1b[1;33m", "\x1b[0m\x1b[1m", false, ""},
+                "\x1b[1m",
+                "\x1b[2m",
+                "\x1b[0m"};
     return {{"**", "**", false, "…"}, {"**", "**", false, ""}, "", "", ""};
 }
 
@@ -74,7 +77,8 @@ bool use_color(ColorMode mode) {
 void print_results(std::ostream& out, const SearchResults& r, const SearchRequest& request,
                    const analysis::Analyzer& analyzer, bool color) {
     const Style s = make_style(color);
-    const std::string what = r.query.empty() ? (request.like.empty() ? "(filters)" : "like " + request.like) : r.query;
+    const std::string what =
+        r.query.empty() ? (request.like.empty() ? "(filters)" : "like " + request.like) : r.query;
     if (r.hits.empty()) {
         out << "No articles match «" << what << "»"
             << (r.total.estimated > 0 ? " on this page (try a smaller --offset)." : ".") << '\n';
@@ -119,11 +123,13 @@ void print_results(std::ostream& out, const SearchResults& r, const SearchReques
 
 void print_versions(std::ostream& out, const std::vector<Hit>& versions, bool color) {
     const Style s = make_style(color);
-    out << versions.size() << (versions.size() == 1 ? " version" : " versions") << " of this story, oldest first\n\n";
+    out << versions.size() << (versions.size() == 1 ? " version" : " versions")
+        << " of this story, oldest first\n\n";
     for (const auto& v : versions) {
         out << (v.rank < 10 ? " " : "") << v.rank << ". " << s.title_on << v.article.title << s.off << '\n';
         out << "    " << s.dim_on << meta_line(v.article) << s.off << '\n';
-        out << "    " << s.dim_on << (v.article.url.empty() ? v.article.origin : v.article.url) << s.off << "\n\n";
+        out << "    " << s.dim_on << (v.article.url.empty() ? v.article.origin : v.article.url) << s.off
+            << "\n\n";
     }
 }
 

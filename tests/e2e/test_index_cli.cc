@@ -49,7 +49,8 @@ TEST_CASE("indexing corpus/ twice gives the same document count", "[e2e][index]"
     const auto second = index(db, {(source_dir() / "corpus").string()});
     REQUIRE(second.exit_code == 0);
     CHECK(doc_count(db) == count);
-    CHECK(second.err.find("0 indexed, 0 updated, " + std::to_string(count) + " unchanged") != std::string::npos);
+    CHECK(second.err.find("0 indexed, 0 updated, " + std::to_string(count) + " unchanged") !=
+          std::string::npos);
 }
 
 TEST_CASE("a changed page replaces its article", "[e2e][index]") {
@@ -72,11 +73,12 @@ TEST_CASE("a changed page replaces its article", "[e2e][index]") {
 TEST_CASE("broken inputs are reported and do not stop the run", "[e2e][index]") {
     TempDir tmp;
     write(tmp / "in" / "a-good.html", kPage);
-    write(tmp / "in" / "b-lines.jsonl",
-          "{\"title\": \"Primera\", \"text\": \"Texto de la primera nota sobre el puerto.\", \"url\": \"https://x.example/1\"}\n"
-          "{\"title\": \"Rota\", \"text\": \n"
-          "{\"url\": \"https://x.example/3\"}\n"
-          "{\"title\": \"Tercera\", \"text\": \"Texto de la tercera nota sobre el puerto.\", \"url\": \"https://x.example/4\"}\n");
+    write(tmp / "in" / "b-lines.jsonl", "{\"title\": \"Primera\", \"text\": \"Texto de la primera nota sobre "
+                                        "el puerto.\", \"url\": \"https://x.example/1\"}\n"
+                                        "{\"title\": \"Rota\", \"text\": \n"
+                                        "{\"url\": \"https://x.example/3\"}\n"
+                                        "{\"title\": \"Tercera\", \"text\": \"Texto de la tercera nota sobre "
+                                        "el puerto.\", \"url\": \"https://x.example/4\"}\n");
     std::filesystem::create_directories(tmp / "in" / "unreadable.html"); // a folder named like a page
     const auto r = index(tmp / "db", {(tmp / "in").string(), (tmp / "missing.html").string()});
     INFO(r.err);
@@ -106,7 +108,8 @@ TEST_CASE("an unsupported file named on the command line is an error with its pa
 TEST_CASE("HEMEROTECA_DB stands for --db", "[e2e][index]") {
     TempDir tmp;
     write(tmp / "page.html", kPage);
-    const auto r = run({index_bin(), (tmp / "page.html").string()}, {"HEMEROTECA_DB=" + (tmp / "envdb").string()});
+    const auto r =
+        run({index_bin(), (tmp / "page.html").string()}, {"HEMEROTECA_DB=" + (tmp / "envdb").string()});
     CHECK(r.exit_code == 0);
     CHECK(doc_count(tmp / "envdb") == 1);
     const auto s = run({search_bin(), "--json", "lluvias"}, {"HEMEROTECA_DB=" + (tmp / "envdb").string()});

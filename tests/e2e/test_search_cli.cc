@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 
@@ -14,23 +16,13 @@ using nlohmann::json;
 
 namespace {
 
-const std::filesystem::path& corpus_db() {
-    static const TempDir tmp;
-    static const std::filesystem::path db = [] {
-        const auto path = tmp / "corpus.db";
-        const auto r = index(path, {(source_dir() / "corpus").string()});
-        if (r.exit_code != 0) FAIL("indexing corpus/ failed: " << r.err);
-        return path;
-    }();
-    return db;
-}
-
 bool contains(const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
 }
 
 std::string lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -77,7 +69,8 @@ TEST_CASE("accents: politica, Política, POLÍTICA, políticas find each other",
 TEST_CASE("accents: pinguino finds «pingüino»", "[e2e][search][accents]") {
     const auto out = search_json(corpus_db(), "pinguino");
     REQUIRE(out.exit_code == 0);
-    CHECK(out.json["results"][0]["snippet"].get<std::string>().find("<mark>ping\xc3\xbc") != std::string::npos);
+    CHECK(out.json["results"][0]["snippet"].get<std::string>().find("<mark>ping\xc3\xbc") !=
+          std::string::npos);
 }
 
 TEST_CASE("ñ: año does not find «ano», pena does not find «peña»", "[e2e][search][enie]") {
@@ -95,7 +88,8 @@ TEST_CASE("unstemmed terms fold: a phrase and a capitalised name", "[e2e][search
     REQUIRE(phrase.exit_code == 0);
     CHECK(phrase.urls() == search_json(corpus_db(), "\"política exterior\"").urls());
     for (const auto& hit : phrase.json["results"])
-        CHECK(lower_ascii(hit["snippet"].get<std::string>()).find("<mark>exterior</mark>") != std::string::npos);
+        CHECK(lower_ascii(hit["snippet"].get<std::string>()).find("<mark>exterior</mark>") !=
+              std::string::npos);
     // the phrase is stricter than the words
     CHECK(phrase.urls().size() <= search_json(corpus_db(), "politica exterior").urls().size());
 
@@ -147,7 +141,8 @@ TEST_CASE("JSON output is well-formed and escapes HTML in snippets", "[e2e][sear
     CHECK(out.json["query"] == "seguridad");
     CHECK(out.json["total"] == 1);
     const json& hit = out.json["results"][0];
-    for (const char* key : {"rank", "url", "title", "date", "author", "section", "source", "score", "snippet"})
+    for (const char* key :
+         {"rank", "url", "title", "date", "author", "section", "source", "score", "snippet"})
         CHECK(hit.contains(key));
     const std::string snippet = hit["snippet"];
     CHECK(snippet.find("<script>") == std::string::npos);
@@ -191,4 +186,18 @@ TEST_CASE("no match and a syntax error: clear messages and exit codes", "[e2e][s
     const auto nodb = run({search_bin(), "--db", db + "-missing", "Rusia"});
     CHECK(nodb.exit_code == 3);
     CHECK(nodb.err.find("no database at") != std::string::npos);
+}
+
+TEST_CASE("terminal output: colour on a TTY unless NO_COLOR", "[e2e][search][terminal]") {
+    // script(1) (util-linux, in every Debian) gives the program a real TTY.
+    if (!std::filesystem::exists("/usr/bin/script")) {
+        std::fprintf(stderr, "SKIPPED: /usr/bin/script is not installed\n");
+        std::_Exit(77);
+    }
+    const std::string cmd = search_bin() + " --db " + corpus_db().string() + " Kursk";
+    const auto tty = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm"});
+    CHECK(tty.out.find("\x1b[1;33mKursk\x1b[0m") != std::string::npos);
+    const auto no_color = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm", "NO_COLOR=1"});
+    CHECK(no_color.out.find("\x1b[") == std::string::npos);
+    CHECK(no_color.out.find("**Kursk**") != std::string::npos);
 }

@@ -1,6 +1,11 @@
 #include "support/cli.h"
 
+#include "support/shared_data.h"
+#include "support/temp_dir.h"
+
 #include <xapian.h>
+
+#include <stdexcept>
 
 namespace hemeroteca::test {
 
@@ -38,6 +43,17 @@ std::vector<std::string> SearchOutput::titles() const {
     if (json.is_object())
         for (const auto& hit : json["results"]) out.push_back(hit["title"].get<std::string>());
     return out;
+}
+
+const std::filesystem::path& corpus_db() {
+    static const TempDir tmp;
+    static const std::filesystem::path db = [] {
+        const auto path = tmp / "corpus.db";
+        const auto r = index(path, {(source_dir() / "corpus").string()});
+        if (r.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + r.err);
+        return path;
+    }();
+    return db;
 }
 
 std::size_t doc_count(const std::filesystem::path& db) {

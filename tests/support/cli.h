@@ -27,6 +27,10 @@ struct SearchOutput {
 SearchOutput search_json(const std::filesystem::path& db, const std::string& query,
                          const std::vector<std::string>& extra = {});
 
+// corpus/ indexed by the real indexer into a temporary database, once per
+// test process (removed at exit). Throws when indexing fails.
+const std::filesystem::path& corpus_db();
+
 // The number of documents in a database.
 std::size_t doc_count(const std::filesystem::path& db);
 

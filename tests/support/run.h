@@ -8,7 +8,7 @@
 namespace hemeroteca::test {
 
 struct RunResult {
-    int exit_code = -1;  // the exit status, or 128+signal when killed by a signal
+    int exit_code = -1; // the exit status, or 128+signal when killed by a signal
     std::string out;
     std::string err;
 };

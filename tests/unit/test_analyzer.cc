@@ -25,8 +25,7 @@ public:
         db_.commit();
     }
 
-    std::set<std::string> find(const std::string& query,
-                                search::Matching m = search::Matching::all_words) {
+    std::set<std::string> find(const std::string& query, search::Matching m = search::Matching::all_words) {
         const search::Synonyms none;
         search::QueryBuilder qb(analyzer_, db_, none);
         Xapian::Enquire enquire(db_);

@@ -46,7 +46,7 @@ TEST_CASE("the snippet is the passage with the most query terms", "[snippet]") {
     const std::string s = snippet::make_snippet(text, terms_for(an, "soldados Rusia"), an, so);
     CHECK(s.find("[soldados]") != std::string::npos);
     CHECK(s.find("[Rusia]") != std::string::npos);
-    CHECK(s.rfind("…", 0) == 0);                // cut at the start
+    CHECK(s.rfind("…", 0) == 0);                     // cut at the start
     CHECK(s.size() <= so.max_bytes + 2 * 3 + 4 * 2); // passage + ellipses + markers
 }
 
@@ -64,15 +64,16 @@ TEST_CASE("without a match the snippet is the opening", "[snippet]") {
     snippet::SnippetOptions so;
     so.max_bytes = 20;
     so.markup = kBrackets;
-    CHECK(snippet::make_snippet("Primera frase del texto. Segunda frase.", {}, an, so) == "Primera frase del…");
+    CHECK(snippet::make_snippet("Primera frase del texto. Segunda frase.", {}, an, so) ==
+          "Primera frase del…");
 }
 
 TEST_CASE("a passage across paragraphs marks the break", "[snippet]") {
     const analysis::Analyzer an;
     snippet::SnippetOptions so;
     so.markup = kBrackets;
-    CHECK(snippet::make_snippet("Fin del primero.\n\nLa política vuelve.", terms_for(an, "politica"), an, so) ==
-          "Fin del primero. · La [política] vuelve.");
+    CHECK(snippet::make_snippet("Fin del primero.\n\nLa política vuelve.", terms_for(an, "politica"), an,
+                                so) == "Fin del primero. · La [política] vuelve.");
 }
 
 TEST_CASE("stop-words of a phrase are marked only inside the phrase", "[snippet]") {

@@ -46,6 +46,7 @@ TEST_CASE("token offsets point into the original text", "[analysis][tokens]") {
 }
 
 TEST_CASE("normalize keeps the query syntax", "[analysis][tokens]") {
-    CHECK(normalize("\"política exterior\" -Rusia título:Putin") == "\"politica exterior\" -Rusia titulo:Putin");
+    CHECK(normalize("\"política exterior\" -Rusia título:Putin") ==
+          "\"politica exterior\" -Rusia titulo:Putin");
     CHECK(normalize("EE.UU. AND 15.000") == "EEUU AND 15000");
 }

@@ -1,6 +1,8 @@
 # Unit tests of common/extract (owned by the extraction work).
 set(HEMEROTECA_EXTRACT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/measure.cc
+  ${CMAKE_CURRENT_LIST_DIR}/test_authors.cc
+  ${CMAKE_CURRENT_LIST_DIR}/test_boilerplate.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_charset.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_corpus_charsets.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_dates.cc

@@ -19,14 +19,14 @@ TEST_CASE("corpus pages in windows-1252 decode with their accents", "[extract][c
             const auto ext = entry.path().extension();
             if (ext != ".html" && ext != ".htm") continue;
             const std::string bytes = test::read_file(entry.path());
-            if (extract::is_valid_utf8(bytes)) continue;  // only the pages in a single-byte charset
+            if (extract::is_valid_utf8(bytes)) continue; // only the pages in a single-byte charset
             ++checked;
             const auto e = test::extract_file(entry.path());
             INFO(entry.path().string() << " decoded as " << e.charset);
             CHECK(e.charset != "utf-8");
             CHECK(extract::is_valid_utf8(e.article.text));
-            CHECK(e.article.text.find("\xEF\xBF\xBD") == std::string::npos);  // no replacement characters
-            CHECK(e.article.text.find("Ã") == std::string::npos);             // no mojibake
+            CHECK(e.article.text.find("\xEF\xBF\xBD") == std::string::npos); // no replacement characters
+            CHECK(e.article.text.find("Ã") == std::string::npos);            // no mojibake
             // Spanish text in a single-byte charset has accented letters: they must survive.
             bool accented = false;
             for (const char* letter : {"á", "é", "í", "ó", "ú", "ñ", "Á", "É", "Ó", "Ñ"})

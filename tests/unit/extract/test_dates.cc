@@ -6,7 +6,10 @@
 using namespace hemeroteca::extract;
 
 TEST_CASE("parse_machine_date normalises meta and JSON-LD dates", "[extract][dates]") {
-    struct Case { const char* in; const char* out; };
+    struct Case {
+        const char* in;
+        const char* out;
+    };
     const Case cases[] = {
         {"2024-10-15T12:47:33+02:00", "2024-10-15T12:47:33+02:00"},
         {"2024-10-15T10:47:33.123Z", "2024-10-15T10:47:33Z"},
@@ -30,7 +33,10 @@ TEST_CASE("parse_machine_date normalises meta and JSON-LD dates", "[extract][dat
 }
 
 TEST_CASE("parse_spanish_date reads prose dates, day first", "[extract][dates]") {
-    struct Case { const char* in; const char* out; };
+    struct Case {
+        const char* in;
+        const char* out;
+    };
     const Case cases[] = {
         {"Madrid, 9 de enero de 2026", "2026-01-09"},
         {"Actualizado el lunes, 15 de octubre del 2024 - 12:47", "2024-10-15"},
@@ -48,7 +54,10 @@ TEST_CASE("parse_spanish_date reads prose dates, day first", "[extract][dates]")
 }
 
 TEST_CASE("date_from_url finds dates in paths", "[extract][dates]") {
-    struct Case { const char* in; const char* out; };
+    struct Case {
+        const char* in;
+        const char* out;
+    };
     const Case cases[] = {
         {"https://elpais.com/internacional/2026/01/09/una-noticia.html", "2026-01-09"},
         {"https://x.com/2026-01-09/noticia", "2026-01-09"},

@@ -61,17 +61,18 @@ TEST_CASE("extract_article reads every field of a news page", "[extract]") {
     CHECK(a.author == "Ana García, Luis Pérez");
     CHECK(a.section == "Economía");
     CHECK(a.source == "Diario Ejemplo");
-    CHECK(a.lang == "es");  // although <html lang="en">
+    CHECK(a.lang == "es"); // although <html lang="en">
     CHECK(a.url == options.url);
 
     SECTION("the text is the article, in order, with the standfirst and subheadings") {
-        CHECK(a.text.starts_with("El desempleo crece por tercer mes consecutivo en la región.\n\nEl número de parados"));
+        CHECK(a.text.starts_with(
+            "El desempleo crece por tercer mes consecutivo en la región.\n\nEl número de parados"));
         CHECK(a.text.find("Los jóvenes, los más afectados\n\nLos menores de 25 años") != std::string::npos);
     }
     SECTION("boilerplate stays out") {
-        for (const char* unwanted : {"Portada", "cookies", "Facebook", "Compartir", "Foto: Europa Press", "Lea también",
-                                     "Barcelona", "sindicatos", "Suscríbete", "Comentario", "derechos reservados",
-                                     "document.write", "Sube el paro en Madrid"}) {
+        for (const char* unwanted : {"Portada", "cookies", "Facebook", "Compartir", "Foto: Europa Press",
+                                     "Lea también", "Barcelona", "sindicatos", "Suscríbete", "Comentario",
+                                     "derechos reservados", "document.write", "Sube el paro en Madrid"}) {
             INFO(unwanted);
             CHECK(a.text.find(unwanted) == std::string::npos);
         }
@@ -100,21 +101,27 @@ TEST_CASE("metadata falls back in order of trust", "[extract]") {
     };
     const Case cases[] = {
         {"meta tags only",
-         "<title>Titular - El Diario</title><meta property='article:published_time' content='2025-03-02T10:00:00Z'>"
+         "<title>Titular - El Diario</title><meta property='article:published_time' "
+         "content='2025-03-02T10:00:00Z'>"
          "<meta name='author' content='By John Smith'><meta property='article:section' content='Mundo'>"
          "<p>Texto.</p>",
-         "https://eldiario.com/x/nota-larga-de-prueba", "Titular", "2025-03-02T10:00:00Z", "John Smith", "Mundo", "eldiario.com"},
+         "https://eldiario.com/x/nota-larga-de-prueba", "Titular", "2025-03-02T10:00:00Z", "John Smith",
+         "Mundo", "eldiario.com"},
         {"h1, <time> and a byline",
-         "<title>Otra cosa</title><h1>El titular de verdad</h1><div class='byline'>Por María López y EFE</div>"
+         "<title>Otra cosa</title><h1>El titular de verdad</h1><div class='byline'>Por María López y "
+         "EFE</div>"
          "<time datetime='2024-05-06'>6 de mayo</time><p>Texto del artículo.</p>",
-         "https://medio.com/deportes/nota-de-prueba", "El titular de verdad", "2024-05-06", "María López, EFE", "deportes", "medio.com"},
+         "https://medio.com/deportes/nota-de-prueba", "El titular de verdad", "2024-05-06",
+         "María López, EFE", "deportes", "medio.com"},
         {"URL date, prose date ignored inside scripts",
          "<h1>Sin fecha</h1><script>var d='2020-01-01';</script><p>Texto sin fecha alguna.</p>",
          "https://medio.com/2026/01/09/sin-fecha", "Sin fecha", "2026-01-09", "", "", "medio.com"},
         {"JSON-LD publisher and breadcrumbs",
          "<script type='application/ld+json'>[{\"@type\":\"ReportageNewsArticle\",\"headline\":\"Reportaje\","
-         "\"datePublished\":\"2023-07-01\",\"author\":{\"name\":\"Europa Press\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"La Gaceta\"}},"
-         "{\"@type\":\"BreadcrumbList\",\"itemListElement\":[{\"position\":1,\"name\":\"Inicio\"},{\"position\":2,\"name\":\"Cultura\"}]}]</script>",
+         "\"datePublished\":\"2023-07-01\",\"author\":{\"name\":\"Europa "
+         "Press\"},\"publisher\":{\"@type\":\"Organization\",\"name\":\"La Gaceta\"}},"
+         "{\"@type\":\"BreadcrumbList\",\"itemListElement\":[{\"position\":1,\"name\":\"Inicio\"},{"
+         "\"position\":2,\"name\":\"Cultura\"}]}]</script>",
          "", "Reportaje", "2023-07-01", "Europa Press", "Cultura", "La Gaceta"},
     };
     for (const Case& c : cases) {
@@ -135,12 +142,56 @@ TEST_CASE("metadata falls back in order of trust", "[extract]") {
 TEST_CASE("strip_outlet_tail removes only the outlet", "[extract]") {
     CHECK(strip_outlet_tail("Titular | El País", "EL PAÍS", "elpais.com") == "Titular");
     CHECK(strip_outlet_tail("Titular - elmundo.es", "", "elmundo.es") == "Titular");
-    CHECK(strip_outlet_tail("Madrid - Barcelona: la final", "Marca", "marca.com") == "Madrid - Barcelona: la final");
-    CHECK(strip_outlet_tail("Titular | Economía | La Nación", "La Nación", "lanacion.com.ar") == "Titular | Economía");
+    CHECK(strip_outlet_tail("Madrid - Barcelona: la final", "Marca", "marca.com") ==
+          "Madrid - Barcelona: la final");
+    CHECK(strip_outlet_tail("Titular | Economía | La Nación", "La Nación", "lanacion.com.ar") ==
+          "Titular | Economía");
+}
+
+TEST_CASE("an old page without <p> still yields its text", "[extract]") {
+    const char* html =
+        R"(<html><head><title>Una noticia antigua - Diario Viejo</title></head><body><table><tr>
+<td class="menu"><a href="/">Portada</a> <a href="/x">Nacional</a></td><td>
+<font size="4"><b>Una noticia antigua</b></font><br><br>
+El Ayuntamiento aprobó ayer el presupuesto municipal para el próximo año con los votos del equipo de gobierno y la abstención de la oposición.<br><br>
+La alcaldesa defendió que las cuentas son realistas y que permitirán reducir la deuda sin subir los impuestos, una promesa que repitió varias veces.
+</td></tr></table><div class="footer">© Diario Viejo 2003. Todos los derechos reservados.</div></body></html>)";
+    ExtractOptions options;
+    options.url = "http://www.diarioviejo.es/2003/05/12/noticia.html";
+    const Extraction e = extract_article(html, options);
+    CHECK(e.is_article);
+    CHECK(e.article.title == "Una noticia antigua");
+    CHECK(e.article.date == "2003-05-12");
+    CHECK(e.article.text.find("con los votos del equipo de gobierno y la abstención de la oposición.\n\nLa "
+                              "alcaldesa defendió") != std::string::npos);
+    CHECK(e.article.text.find("Portada") == std::string::npos);
+    CHECK(e.article.text.find("derechos reservados") == std::string::npos);
+}
+
+TEST_CASE("a section index is not an article", "[extract]") {
+    std::string html = "<html><head><title>Deportes | Diario</title><meta property='og:type' "
+                       "content='website'></head><body>";
+    for (int i = 0; i < 20; ++i)
+        html += "<article><h3><a href='/deportes/nota-" + std::to_string(i) +
+                "'>Titular de la nota deportiva número " + std::to_string(i) +
+                "</a></h3><p>Un resumen breve de la nota deportiva " + std::to_string(i) +
+                " que se publica hoy en la portada.</p></article>";
+    html += "</body></html>";
+    ExtractOptions options;
+    options.url = "https://diario.com/deportes/";
+    const Extraction e = extract_article(html, options);
+    CHECK(!e.is_article);
+    INFO(e.reason);
+    CHECK(e.reason.find("index") != std::string::npos);
+    options.keep_non_articles = true;
+    const Extraction kept = extract_article(html, options);
+    CHECK(kept.is_article);
+    CHECK(!kept.reason.empty());
 }
 
 TEST_CASE("pages without article text are not articles", "[extract]") {
-    const Extraction shell = extract_article("<html><body><div id=app></div><script>render()</script></body></html>", {});
+    const Extraction shell =
+        extract_article("<html><body><div id=app></div><script>render()</script></body></html>", {});
     CHECK(!shell.is_article);
     CHECK(!shell.reason.empty());
     ExtractOptions keep;

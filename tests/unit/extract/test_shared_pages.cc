@@ -53,11 +53,14 @@ TEST_CASE("fundus-es: title, date, authors and body of 14 Spanish pages", "[extr
         ++pages;
         // fundus keeps og:title undecoded and unnormalised ("&quot;", double spaces,
         // a trailing space): compare the text a reader sees.
-        const bool title_ok = a.title == test::squash(extract::decode_entities(expected["title"].get<std::string>()));
-        const bool date_ok = a.date.substr(0, 10) == expected["publishing_date"].get<std::string>().substr(0, 10);
+        const bool title_ok =
+            a.title == test::squash(extract::decode_entities(expected["title"].get<std::string>()));
+        const bool date_ok =
+            a.date.substr(0, 10) == expected["publishing_date"].get<std::string>().substr(0, 10);
         bool author_ok = false;
         for (const auto& name : expected["authors"])
-            author_ok = author_ok || extract::fold(a.author).find(extract::fold(name.get<std::string>())) != std::string::npos;
+            author_ok = author_ok || extract::fold(a.author).find(extract::fold(name.get<std::string>())) !=
+                                         std::string::npos;
         const auto score = test::token_f1(a.text, fundus_text(expected));
         titles += title_ok;
         dates += date_ok;
@@ -65,15 +68,17 @@ TEST_CASE("fundus-es: title, date, authors and body of 14 Spanish pages", "[extr
         f1_sum += score.f1;
         f1_min = std::min(f1_min, score.f1);
         std::printf("fundus %-32s title %d date %d author %d body P %.3f R %.3f F1 %.3f\n",
-                    m["file"].get<std::string>().c_str(), title_ok, date_ok, author_ok, score.precision, score.recall, score.f1);
-        INFO(m["file"].get<std::string>() << " title '" << a.title << "' date '" << a.date << "' author '" << a.author << "'");
+                    m["file"].get<std::string>().c_str(), title_ok, date_ok, author_ok, score.precision,
+                    score.recall, score.f1);
+        INFO(m["file"].get<std::string>()
+             << " title '" << a.title << "' date '" << a.date << "' author '" << a.author << "'");
         CHECK(score.f1 >= 0.80);
         CHECK(e.is_article);
         CHECK(a.lang == "es");
     }
     const double f1_avg = f1_sum / pages;
-    std::printf("fundus-es: title %d/%d, date %d/%d, author %d/%d, body F1 avg %.3f min %.3f\n", titles, pages, dates,
-                pages, authors, pages, f1_avg, f1_min);
+    std::printf("fundus-es: title %d/%d, date %d/%d, author %d/%d, body F1 avg %.3f min %.3f\n", titles,
+                pages, dates, pages, authors, pages, f1_avg, f1_min);
     CHECK(pages == 14);
     CHECK(titles == pages);
     CHECK(dates == pages);
@@ -92,19 +97,23 @@ TEST_CASE("trafilatura-es: with/without snippets, precision and recall", "[extra
         for (const auto& s : m["with"]) {
             const bool found = text.find(test::squash(s.get<std::string>())) != std::string::npos;
             (found ? tp : fn) += 1;
-            if (!found) std::printf("  missed in %s: %.70s\n", m["file"].get<std::string>().c_str(), s.get<std::string>().c_str());
+            if (!found)
+                std::printf("  missed in %s: %.70s\n", m["file"].get<std::string>().c_str(),
+                            s.get<std::string>().c_str());
         }
         for (const auto& s : m["without"]) {
             const bool found = text.find(test::squash(s.get<std::string>())) != std::string::npos;
             (found ? fp : tn) += 1;
-            if (found) std::printf("  leaked in %s: %.70s\n", m["file"].get<std::string>().c_str(), s.get<std::string>().c_str());
+            if (found)
+                std::printf("  leaked in %s: %.70s\n", m["file"].get<std::string>().c_str(),
+                            s.get<std::string>().c_str());
         }
     }
     const double precision = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0;
     const double recall = tp + fn ? static_cast<double>(tp) / (tp + fn) : 0;
     const double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-    std::printf("trafilatura-es: precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d tn %d)\n", precision, recall, f1,
-                tp, fp, fn, tn);
+    std::printf("trafilatura-es: precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d tn %d)\n", precision,
+                recall, f1, tp, fp, fn, tn);
     CHECK(tp + fn > 50);
     CHECK(precision >= 0.90);
     CHECK(recall >= 0.90);
@@ -113,7 +122,8 @@ TEST_CASE("trafilatura-es: with/without snippets, precision and recall", "[extra
 TEST_CASE("extractor-fixtures-es: the front page is not an article and the 2012 pages get title and date",
           "[extract][shared]") {
     const auto dir = test::require_shared_data("pages/extractor-fixtures-es");
-    const auto nyt = test::extract_file(dir / "readability/nytimes-5/source.html", "https://www.nytimes.com/es/");
+    const auto nyt =
+        test::extract_file(dir / "readability/nytimes-5/source.html", "https://www.nytimes.com/es/");
     std::printf("nytimes-5: is_article %d reason '%s'\n", nyt.is_article, nyt.reason.c_str());
     CHECK(!nyt.is_article);
     CHECK(!nyt.reason.empty());
@@ -123,18 +133,20 @@ TEST_CASE("extractor-fixtures-es: the front page is not an article and the 2012 
         const char* url;
         const char* title;
         const char* date;
-        const char* text_has;  // the first sentence of the body (goose3's cleaned_text)
+        const char* text_has; // the first sentence of the body (goose3's cleaned_text)
     };
     const Case cases[] = {
         {"goose3/test_elmondo1.html", "http://www.elmundo.es/elmundo/2012/10/28/espana/1351388909.html",
-         "Cae en Francia Izaskun Lesaka, la jefa del aparato militar de ETA y otro miembro de la banda", "2012-10-28",
-         "Importante golpe a la banda terrorista ETA en Francia."},
-        {"goose3/test_elpais.html", "http://www.sociedad.elpais.com/sociedad/2012/10/27/actualidad/1351332873_157836.html",
+         "Cae en Francia Izaskun Lesaka, la jefa del aparato militar de ETA y otro miembro de la banda",
+         "2012-10-28", "Importante golpe a la banda terrorista ETA en Francia."},
+        {"goose3/test_elpais.html",
+         "http://www.sociedad.elpais.com/sociedad/2012/10/27/actualidad/1351332873_157836.html",
          "Las listas de espera se agravan", "2012-10-27", "Los recortes pasan factura a los pacientes."},
     };
     for (const Case& c : cases) {
         const auto e = test::extract_file(dir / c.file, c.url);
-        std::printf("%s: title '%s' date '%s' charset %s\n", c.file, e.article.title.c_str(), e.article.date.c_str(), e.charset.c_str());
+        std::printf("%s: title '%s' date '%s' charset %s\n", c.file, e.article.title.c_str(),
+                    e.article.date.c_str(), e.charset.c_str());
         INFO(c.file);
         CHECK(e.is_article);
         CHECK(e.article.title == c.title);
@@ -144,9 +156,13 @@ TEST_CASE("extractor-fixtures-es: the front page is not an article and the 2012 
     }
 }
 
-TEST_CASE("lying charsets: pages declaring iso-8859-15 with UTF-8 bytes decode right", "[extract][shared][charset]") {
+TEST_CASE("lying charsets: pages declaring iso-8859-15 with UTF-8 bytes decode right",
+          "[extract][shared][charset]") {
     const auto dir = test::require_shared_data("pages");
-    struct Case { const char* file; const char* words; };
+    struct Case {
+        const char* file;
+        const char* words;
+    };
     const Case cases[] = {
         {"fundus-es/html/ElMundo_2024_10_15.html", "desdeña"},
         {"fundus-es/html/ElMundo_2024_12_02.html", "sanción"},
@@ -160,7 +176,7 @@ TEST_CASE("lying charsets: pages declaring iso-8859-15 with UTF-8 bytes decode r
         CHECK(e.charset == "utf-8");
         CHECK(extract::is_valid_utf8(e.article.text));
         CHECK((e.article.title + e.article.text).find(c.words) != std::string::npos);
-        CHECK(e.article.text.find("Ã") == std::string::npos);  // no mojibake
+        CHECK(e.article.text.find("Ã") == std::string::npos); // no mojibake
         CHECK(e.article.text.find("\xEF\xBF\xBD") == std::string::npos);
     }
 }
@@ -168,6 +184,7 @@ TEST_CASE("lying charsets: pages declaring iso-8859-15 with UTF-8 bytes decode r
 TEST_CASE("every shared page extracts to valid UTF-8 without errors", "[extract][shared]") {
     const auto dir = test::require_shared_data("pages");
     int pages = 0;
+    double min_agreement = 1.0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
         if (entry.path().extension() != ".html") continue;
         ++pages;
@@ -176,7 +193,47 @@ TEST_CASE("every shared page extracts to valid UTF-8 without errors", "[extract]
         REQUIRE_NOTHROW(e = test::extract_file(entry.path()));
         CHECK(extract::is_valid_utf8(e.article.text));
         CHECK(extract::is_valid_utf8(e.article.title));
+        // The pre-scan only saves time: the page reads the same without it.
+        extract::ExtractOptions without;
+        without.prescan = false;
+        const auto raw = extract::extract_article(test::read_file(entry.path()), without);
+        CHECK(raw.article.title == e.article.title);
+        CHECK(raw.article.date == e.article.date);
+        const double agreement = e.article.text.empty() && raw.article.text.empty()
+                                     ? 1.0
+                                     : test::token_f1(raw.article.text, e.article.text).f1;
+        min_agreement = std::min(min_agreement, agreement);
+        CHECK(agreement >= 0.95);
     }
-    std::printf("extracted %d shared pages\n", pages);
+    std::printf("extracted %d shared pages; body agreement with and without the pre-scan >= %.3f\n", pages,
+                min_agreement);
     CHECK(pages >= 60);
+}
+
+TEST_CASE("truncated and corrupted shared pages extract without errors", "[extract][shared]") {
+    const auto dir = test::require_shared_data("pages/trafilatura-es/html");
+    int runs = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string page = test::read_file(entry.path());
+        INFO(entry.path().string());
+        // Cut anywhere: inside a tag, an attribute, a comment, a script, a UTF-8 sequence.
+        for (std::size_t k = 1; k < 8; ++k) {
+            const std::size_t cut = page.size() * k / 8 + k * 7919 % 97;
+            extract::Extraction e;
+            REQUIRE_NOTHROW(e = extract::extract_article(
+                                std::string_view(page).substr(0, std::min(cut, page.size())), {}));
+            CHECK(extract::is_valid_utf8(e.article.text));
+            ++runs;
+        }
+        // Bytes that are not UTF-8 in the middle of a UTF-8 page.
+        std::string corrupted = page;
+        for (std::size_t i = corrupted.size() / 3; i < corrupted.size(); i += corrupted.size() / 5)
+            corrupted[i] = '\xFF';
+        extract::Extraction e;
+        REQUIRE_NOTHROW(e = extract::extract_article(corrupted, {}));
+        CHECK(extract::is_valid_utf8(e.article.text));
+        ++runs;
+    }
+    std::printf("extracted %d truncated or corrupted pages\n", runs);
+    CHECK(runs > 100);
 }

@@ -1,0 +1,35 @@
+#include "pipeline/spelling.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hemeroteca::indexer {
+
+namespace {
+// Plain words start with a lowercase letter (ASCII or not); prefixes are
+// upper case and numbers are not worth suggesting.
+bool is_plain_word(const std::string& term) {
+    if (term.size() < 3) return false;
+    const unsigned char c = static_cast<unsigned char>(term[0]);
+    return (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+} // namespace
+
+Xapian::termcount add_missing_spellings(Xapian::WritableDatabase& db) {
+    // Both lists are sorted: walk them together to find the words not yet spelt.
+    std::vector<std::pair<std::string, Xapian::doccount>> missing;
+    auto spelt = db.spellings_begin();
+    const auto spelt_end = db.spellings_end();
+    for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+        const std::string term = *it;
+        if (!is_plain_word(term)) continue;
+        while (spelt != spelt_end && *spelt < term) ++spelt;
+        if (spelt != spelt_end && *spelt == term) continue;
+        missing.emplace_back(term, it.get_termfreq());
+    }
+    for (const auto& [term, freq] : missing) db.add_spelling(term, freq);
+    return static_cast<Xapian::termcount>(missing.size());
+}
+
+} // namespace hemeroteca::indexer
