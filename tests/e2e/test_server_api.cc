@@ -223,3 +223,10 @@ TEST_CASE("other methods get 405", "[e2e][server][errors]") {
         CHECK(r.content_type == kJsonType);
     }
 }
+
+TEST_CASE("an oversized URI gets a JSON 414", "[e2e][server][errors]") {
+    const HttpResponse r = http_get(server().url("/api/search?q=" + std::string(9000, 'a')));
+    CHECK(r.status == 414);
+    CHECK(r.content_type == kJsonType);
+    CHECK(json::parse(r.body)["error"] == "URI too long");
+}
