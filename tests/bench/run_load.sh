@@ -37,6 +37,7 @@ if [ ! -d "$db" ]; then
   echo "indexed in $(( $(date +%s) - start )) s"
 fi
 
+: >"$work/server.out"
 "$build/searcher/hemeroteca-search" serve --db "$db" --listen 127.0.0.1:0 --threads "$server_threads" \
   "${cache[@]}" >"$work/server.out" 2>"$work/server.err" &
 server=$!

@@ -36,11 +36,12 @@ cat > "$tmp/xss.jsonl" <<'JSONL'
 JSONL
 "$index_bin" --db "$tmp/db" "$source_dir/corpus" "$tmp/xss.jsonl" 2>&1 | tail -n 1
 
+: >"$tmp/server.out" # exists before the server opens it (sed below may run first)
 "$search_bin" serve --db "$tmp/db" --listen 127.0.0.1:0 >"$tmp/server.out" 2>"$tmp/server.err" &
 server_pid=$!
 port=""
 for _ in $(seq 1 300); do
-  port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$tmp/server.out")"
+  port="$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$tmp/server.out" || true)"
   [ -n "$port" ] && break
   kill -0 "$server_pid" 2>/dev/null || { echo "the server exited:"; cat "$tmp/server.err"; exit 1; }
   sleep 0.1
