@@ -3,6 +3,7 @@
 #include "query/query_builder.h"
 #include "run.h"
 #include "search.h"
+#include "server/server.h"
 #include "version.h"
 
 #include <xapian.h>
@@ -16,6 +17,10 @@ int main(int argc, char** argv) try {
     app.set_version_flag("--version", std::string("hemeroteca-search ") + hemeroteca::version);
     SearchOptions options;
     add_options(app, options);
+    server::ServeOptions serve_options;
+    CLI::App* serve =
+        app.add_subcommand("serve", "Serve the search page and JSON API over HTTP (see README)");
+    server::add_serve_options(*serve, serve_options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -24,6 +29,7 @@ int main(int argc, char** argv) try {
         std::fprintf(stderr, "error: %s (see --help)\n", e.what());
         return exit_usage;
     }
+    if (serve->parsed()) return server::run_server(serve_options);
     return run_search(options);
 } catch (const hemeroteca::search::QuerySyntaxError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
@@ -34,6 +40,9 @@ int main(int argc, char** argv) try {
 } catch (const hemeroteca::search::DatabaseError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return hemeroteca::search::exit_database;
+} catch (const hemeroteca::search::server::ListenError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return hemeroteca::search::exit_listen;
 } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "error: %s\n", e.get_description().c_str());
     return hemeroteca::search::exit_database;

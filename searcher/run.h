@@ -12,6 +12,7 @@ enum ExitCode : int {
     exit_usage = 2,    // bad command line, parameter or query syntax
     exit_database = 3, // the database cannot be opened
     exit_internal = 4,
+    exit_listen = 5, // serve: the address cannot be listened on
 };
 
 int run_search(const SearchOptions& options);

@@ -155,6 +155,32 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
     });
 }
 
+Xapian::Query Searcher::like_query(const SearchRequest& request) {
+    Xapian::docid id = request.like_id;
+    if (id == 0) {
+        id = find_url(request.like);
+        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
+    }
+    Xapian::Document self;
+    try {
+        self = db_.get_document(id);
+    } catch (const Xapian::DocNotFoundError&) {
+        throw RequestError("no article with the id " + std::to_string(id) + " in the database");
+    }
+    Xapian::RSet rset;
+    rset.add_document(id);
+    Xapian::Enquire expand(db_);
+    const PlainWords decider(analyzer_);
+    const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
+    Xapian::Query like(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 30);
+    // Leave the article itself out (by its unique id term).
+    auto it = self.termlist_begin();
+    it.skip_to(std::string(schema::prefix::id));
+    if (it != self.termlist_end() && (*it).rfind(schema::prefix::id, 0) == 0)
+        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*it));
+    return like;
+}
+
 SearchResults Searcher::run_once(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     SearchResults results;
@@ -168,19 +194,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
 
     // --like: the terms that best describe that article, minus the article itself.
     Xapian::Query like;
-    if (!request.like.empty()) {
-        const Xapian::docid id = find_url(request.like);
-        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
-        Xapian::RSet rset;
-        rset.add_document(id);
-        Xapian::Enquire expand(db_);
-        const PlainWords decider(analyzer_);
-        const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
-        like = Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 30);
-        Article self;
-        self.url = request.like;
-        like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(id_term(self)));
-    }
+    if (!request.like.empty() || request.like_id != 0) like = like_query(request);
     if (!has_text && like.empty() && request.filters.empty())
         throw RequestError("empty query: give words to search for, a filter, or --like URL");
 
@@ -206,11 +220,11 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
     FacetSpy facet_spy;
     if (request.facets) enquire.add_matchspy(&facet_spy);
-    // Facets count the whole match set, so every match is looked at.
-    const Xapian::doccount check =
-        request.facets ? db_.get_doccount()
-                       : std::max<Xapian::doccount>(
-                             kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
+    // Facets count the whole match set (or at least facet_sample matches), so every match is looked at.
+    const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
+    const Xapian::doccount check = !request.facets            ? std::max(kCheckAtLeast, wanted)
+                                   : request.facet_sample > 0 ? std::max({request.facet_sample, wanted})
+                                                              : db_.get_doccount();
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
         return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -233,9 +247,18 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
                      mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
     if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
-    if (request.facets)
-        for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i)
-            results.facets[FacetSpy::kNames[i]] = facet_spy.top(i, kFacetValues);
+    if (request.facets) {
+        // Sampled: scale the counts up to the estimated number of matches.
+        const double seen = facet_spy.seen();
+        const double scale =
+            seen > 0 && seen < results.total.estimated ? results.total.estimated / seen : 1.0;
+        results.facets_exact = scale == 1.0;
+        for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
+            auto& values = results.facets[FacetSpy::kNames[i]] = facet_spy.top(i, kFacetValues);
+            for (auto& value : values)
+                value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
+        }
+    }
 
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -53,11 +53,13 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
     bool facets = false;
-    bool collapse = true; // group syndicated copies under the best version
-    bool explain = false; // per-result matched terms and their weights
+    Xapian::doccount facet_sample = 0; // facets from at least this many matches (scaled); 0: every match
+    bool collapse = true;              // group syndicated copies under the best version
+    bool explain = false;              // per-result matched terms and their weights
     double exact_boost =
         0.5; // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
-    std::string like; // --like URL: articles about the same story (query may be empty)
+    std::string like;          // --like URL: articles about the same story (query may be empty)
+    Xapian::docid like_id = 0; // the same by docid (the HTTP API's /api/related?id=)
 };
 
 struct TermWeight {
@@ -93,6 +95,7 @@ struct SearchResults {
     TotalEstimate total;
     std::vector<Hit> hits;
     Facets facets;              // with SearchRequest::facets
+    bool facets_exact = true;   // false: counted on a sample of the matches and scaled
     std::string suggestion;     // "did you mean", when the query finds little
     Filters applied;            // the filters in force (options and query fields)
     analysis::QueryTerms terms; // what to highlight
@@ -117,7 +120,8 @@ public:
     std::vector<Hit> versions(Xapian::docid id);
 
     // Picks up what the indexer committed since the last call.
-    void reopen() { db_.reopen(); }
+    // Picks up what the indexer committed; false when nothing changed (true when something may have).
+    bool reopen() { return db_.reopen(); }
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
@@ -125,6 +129,7 @@ public:
 
 private:
     SearchResults run_once(const SearchRequest& request);
+    Xapian::Query like_query(const SearchRequest& request);
     template <typename F> auto retrying(F&& f) -> decltype(f());
 
     std::vector<std::string> paths_;

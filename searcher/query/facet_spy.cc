@@ -7,6 +7,7 @@
 namespace hemeroteca::search {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    ++seen_;
     const std::string value = doc.get_value(schema::slot(schema::Slot::facets));
     std::size_t start = 0;
     for (std::size_t i = 0; i < counts_.size() && start <= value.size(); ++i) {

@@ -21,9 +21,12 @@ public:
 
     // The `limit` commonest values of facet `index` (see kNames), by count then value.
     std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t index, std::size_t limit) const;
+    // How many matches were counted (fewer than the matches when the match stopped early).
+    Xapian::doccount seen() const { return seen_; }
 
 private:
     std::array<std::unordered_map<std::string, Xapian::doccount>, 3> counts_;
+    Xapian::doccount seen_ = 0;
 };
 
 } // namespace hemeroteca::search

@@ -77,6 +77,7 @@ nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest&
             facets[name] = std::move(list);
         }
         out["facets"] = std::move(facets);
+        out["facets_exact"] = r.facets_exact;
     }
     return out;
 }

@@ -1,0 +1,87 @@
+#include "server/api_params.h"
+
+#include "server/http_error.h"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <map>
+
+namespace hemeroteca::search::server {
+
+namespace {
+
+std::size_t number(const ParamLookup& param, const std::string& name, std::size_t fallback, std::size_t min,
+                   std::size_t max) {
+    const auto text = param(name);
+    if (!text || text->empty()) return fallback;
+    std::size_t value = 0;
+    const char* last = text->data() + text->size();
+    const auto [end, ec] = std::from_chars(text->data(), last, value);
+    if (ec != std::errc() || end != last || value < min || value > max)
+        throw bad_parameter(name + " must be a whole number from " + std::to_string(min) + " to " +
+                            std::to_string(max));
+    return value;
+}
+
+bool flag(const ParamLookup& param, const std::string& name, bool fallback) {
+    const auto text = param(name);
+    if (!text || text->empty()) return fallback;
+    if (*text == "1" || *text == "true" || *text == "yes" || *text == "on") return true;
+    if (*text == "0" || *text == "false" || *text == "no" || *text == "off") return false;
+    throw bad_parameter(name + " must be true or false (1 or 0)");
+}
+
+std::string text(const ParamLookup& param, const std::string& name, std::size_t max_bytes) {
+    auto value = param(name).value_or("");
+    if (value.size() > max_bytes)
+        throw bad_parameter(name + " is too long (at most " + std::to_string(max_bytes) + " bytes)");
+    return value;
+}
+
+Sort sort_of(const ParamLookup& param) {
+    static const std::map<std::string, Sort, std::less<>> sorts = {{"relevance", Sort::relevance},
+                                                                   {"newest", Sort::newest},
+                                                                   {"oldest", Sort::oldest},
+                                                                   {"mixed", Sort::mixed}};
+    const auto value = param("sort").value_or("");
+    if (value.empty()) return Sort::relevance;
+    const auto it = sorts.find(value);
+    if (it == sorts.end()) throw bad_parameter("sort must be relevance, newest, oldest or mixed");
+    return it->second;
+}
+
+constexpr std::size_t kMaxFilterBytes = 200;
+
+} // namespace
+
+SearchRequest search_request(const ParamLookup& param, const Limits& limits) {
+    SearchRequest r;
+    r.query = text(param, "q", limits.max_query_bytes);
+    r.limit = number(param, "per_page", 10, 1, limits.max_per_page);
+    const std::size_t page = number(param, "page", 1, 1, limits.max_page);
+    r.offset = (page - 1) * r.limit;
+    r.sort = sort_of(param);
+    r.filters.from = text(param, "from", kMaxFilterBytes);
+    r.filters.to = text(param, "to", kMaxFilterBytes);
+    r.filters.section = text(param, "section", kMaxFilterBytes);
+    r.filters.source = text(param, "source", kMaxFilterBytes);
+    r.filters.author = text(param, "author", kMaxFilterBytes);
+    r.filters.lang = text(param, "lang", kMaxFilterBytes);
+    r.facets = flag(param, "facets", false);
+    r.facet_sample = limits.facet_sample;
+    r.collapse = flag(param, "collapse", true);
+    return r;
+}
+
+std::size_t page_of(const SearchRequest& request) {
+    return request.offset / std::max<std::size_t>(request.limit, 1) + 1;
+}
+
+Xapian::docid article_id(const ParamLookup& param) {
+    if (param("id").value_or("").empty())
+        throw bad_parameter("id is required (an article id from /api/search)");
+    return static_cast<Xapian::docid>(number(param, "id", 0, 1, std::numeric_limits<Xapian::docid>::max()));
+}
+
+} // namespace hemeroteca::search::server

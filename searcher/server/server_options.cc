@@ -1,0 +1,55 @@
+#include "server/server_options.h"
+
+#include <charconv>
+#include <stdexcept>
+
+namespace hemeroteca::search::server {
+
+ListenAddress parse_listen(const std::string& listen) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon + 1 == listen.size())
+        throw ListenError("--listen wants HOST:PORT, e.g. 127.0.0.1:8080, not " + listen);
+    ListenAddress out;
+    out.host = listen.substr(0, colon);
+    if (out.host.size() >= 2 && out.host.front() == '[' && out.host.back() == ']')
+        out.host = out.host.substr(1, out.host.size() - 2);
+    if (out.host.empty()) throw ListenError("--listen has no host: " + listen);
+    const char* first = listen.data() + colon + 1;
+    const char* last = listen.data() + listen.size();
+    const auto [end, ec] = std::from_chars(first, last, out.port);
+    if (ec != std::errc() || end != last || out.port < 0 || out.port > 65535)
+        throw ListenError("--listen has no valid port (0-65535): " + listen);
+    return out;
+}
+
+void add_serve_options(CLI::App& serve, ServeOptions& o) {
+    serve.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    serve
+        .add_option("--db", o.dbs,
+                    "A database to serve (repeat to search several as one; or set HEMEROTECA_DB)")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    serve
+        .add_option(
+            "--listen", o.listen,
+            "HOST:PORT to listen on (port 0: any free port, printed at start); only this machine by default")
+        ->capture_default_str();
+    serve.add_option("--threads", o.threads, "Worker threads (each answers one connection at a time)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    serve
+        .add_option(
+            "--facet-sample", o.limits.facet_sample,
+            "Count facets on at least this many matches and scale (0: every match, slower on large archives)")
+        ->capture_default_str();
+    serve
+        .add_option_function<std::size_t>(
+            "--cache-mb", [&o](std::size_t mb) { o.limits.cache_bytes = mb << 20; },
+            "Keep recent answers (MiB) while the database is unchanged; 0: none")
+        ->default_str("32");
+    serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
+        ->check(CLI::ExistingFile);
+    serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+}
+
+} // namespace hemeroteca::search::server

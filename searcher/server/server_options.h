@@ -1,0 +1,53 @@
+// hemeroteca-search serve: its options (parsed once by CLI11) and the limits
+// that keep the server safe by default.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace hemeroteca::search::server {
+
+struct Limits {
+    std::size_t max_query_bytes = 1000;   // longer q -> 400
+    std::size_t max_per_page = 100;       // larger per_page -> 400
+    std::size_t max_page = 500;           // deeper paging -> 400 (cost grows with the offset)
+    std::size_t max_payload_bytes = 8192; // request bodies (the API has none) -> 413
+    unsigned facet_sample = 1000;         // facets counted on at least this many matches, scaled; 0: all
+    std::size_t cache_bytes = 32u << 20;  // recent answers kept while the database is unchanged; 0: none
+    int read_timeout_s = 5;
+    int write_timeout_s = 5;
+    int keep_alive_timeout_s = 5;
+    std::size_t keep_alive_max_requests = 1000;
+};
+
+struct ServeOptions {
+    std::vector<std::string> dbs; // searched as one; empty: $HEMEROTECA_DB or ./hemeroteca.db
+    std::string listen = "127.0.0.1:8080";
+    std::size_t threads = 8; // worker threads, each with its own Searcher while it answers
+    std::string synonyms_file;
+    bool no_synonyms = false;
+    Limits limits;
+};
+
+// The address to bind, split from "host:port" ("[::1]:8080" for IPv6).
+struct ListenAddress {
+    std::string host;
+    int port = 0;
+};
+// A bad --listen, or an address that cannot be bound; what() is a one-line reason.
+class ListenError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Throws ListenError.
+ListenAddress parse_listen(const std::string& listen);
+
+// Adds the "serve" subcommand's options to `serve`.
+void add_serve_options(CLI::App& serve, ServeOptions& options);
+
+} // namespace hemeroteca::search::server
