@@ -78,20 +78,6 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-std::string trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && is_ascii_space(s[b])) ++b;
-    while (e > b && is_ascii_space(s[e - 1])) --e;
-    return std::string(s.substr(b, e - b));
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::string fold(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -5,13 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "util/strings.h"
+
 namespace hemeroteca::extract {
 
 // Collapses runs of whitespace (ASCII and NBSP) to one space and trims.
 std::string collapse_spaces(std::string_view s);
-std::string trim(std::string_view s);
-// ASCII lower case (non-ASCII bytes unchanged).
-std::string ascii_lower(std::string_view s);
+using util::ascii_lower;
+using util::trim;
 // Lower case with Spanish/Latin accents folded (á->a, ñ->n, Á->a ...), for comparisons.
 std::string fold(std::string_view s);
 // Words (letters and digits) of folded text.

@@ -5,6 +5,7 @@
 #include "pipeline/spelling.h"
 #include "schema.h"
 #include "util/hash.h"
+#include "util/strings.h"
 
 #include <chrono>
 #include <ctime>
@@ -25,15 +26,6 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot open the database " + path + ": " + e.get_msg());
     }
-}
-
-std::string now_iso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 } // namespace
@@ -88,7 +80,7 @@ bool IndexWriter::has_term(Xapian::docid did, const std::string& term) const {
 }
 
 void IndexWriter::commit() {
-    if (pending_ > 0) db_.set_metadata(std::string(schema::metadata_updated_key), now_iso());
+    if (pending_ > 0) db_.set_metadata(std::string(schema::metadata_updated_key), util::utc_now_iso());
     db_.commit(); // also writes pending metadata (file states); a no-op when nothing changed
     near_duplicates_.committed();
     dirty_ = dirty_ || pending_ > 0;

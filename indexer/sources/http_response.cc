@@ -3,26 +3,14 @@
 #include "sources/gzip.h"
 #include "sources/read_file.h"
 
+#include "util/strings.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace hemeroteca::indexer {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 std::string dechunk(std::string_view in) {
     std::string out;
@@ -52,16 +40,16 @@ const std::string empty_string;
 } // namespace
 
 const std::string& HttpResponse::header(std::string_view name) const {
-    const std::string want = lower(name);
+    const std::string want = util::ascii_lower(name);
     for (const auto& [k, v] : headers)
-        if (lower(k) == want) return v;
+        if (util::ascii_lower(k) == want) return v;
     return empty_string;
 }
 
 std::string decode_http_body(std::string body, const std::string& transfer_encoding,
                              const std::string& content_encoding, std::size_t max_body) {
-    if (lower(transfer_encoding).find("chunked") != std::string::npos) body = dechunk(body);
-    const std::string ce = lower(trim(content_encoding));
+    if (util::ascii_lower(transfer_encoding).find("chunked") != std::string::npos) body = dechunk(body);
+    const std::string ce = util::ascii_lower(util::trim(content_encoding));
     if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
         // Some archives store the payload already decoded under the original header.
         if (ce != "deflate" && !has_gzip_magic(body)) return body;
@@ -93,7 +81,7 @@ HttpResponse parse_http_response(std::string_view bytes, std::size_t max_body) {
         if (line.empty() || line == "\r") break;
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        r.headers.emplace_back(trim(line.substr(0, colon)), trim(line.substr(colon + 1)));
+        r.headers.emplace_back(util::trim(line.substr(0, colon)), util::trim(line.substr(colon + 1)));
     }
     std::string body(pos < bytes.size() ? bytes.substr(pos) : std::string_view());
     r.body = decode_http_body(std::move(body), r.header("Transfer-Encoding"), r.header("Content-Encoding"),
@@ -102,21 +90,21 @@ HttpResponse parse_http_response(std::string_view bytes, std::size_t max_body) {
 }
 
 std::string charset_of(std::string_view content_type) {
-    const std::string ct = lower(content_type);
+    const std::string ct = util::ascii_lower(content_type);
     auto at = ct.find("charset=");
     if (at == std::string::npos) return {};
     at += 8;
     auto end = ct.find(';', at);
     std::string cs =
-        trim(std::string_view(ct).substr(at, end == std::string::npos ? std::string::npos : end - at));
+        util::trim(std::string_view(ct).substr(at, end == std::string::npos ? std::string::npos : end - at));
     if (cs.size() >= 2 && (cs.front() == '"' || cs.front() == '\'')) cs = cs.substr(1, cs.size() - 2);
     return cs;
 }
 
 bool is_html(std::string_view content_type, std::string_view body) {
-    const std::string ct = lower(trim(content_type.substr(0, content_type.find(';'))));
+    const std::string ct = util::ascii_lower(util::trim(content_type.substr(0, content_type.find(';'))));
     if (!ct.empty()) return ct == "text/html" || ct == "application/xhtml+xml";
-    const std::string head = lower(body.substr(0, 1024));
+    const std::string head = util::ascii_lower(body.substr(0, 1024));
     return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos;
 }
 

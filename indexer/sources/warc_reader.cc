@@ -1,5 +1,7 @@
 #include "sources/warc_reader.h"
 
+#include "util/strings.h"
+
 #include "sources/read_file.h"
 
 #include <algorithm>
@@ -14,13 +16,6 @@ bool iequals(std::string_view a, std::string_view b) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
-}
-
-std::string trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t");
-    return std::string(s.substr(b, e - b + 1));
 }
 
 const std::string empty_string;
@@ -63,11 +58,11 @@ bool WarcReader::next(WarcRecord& r) {
         if (colon == std::string::npos) {
             // A continuation line (obsolete folding) belongs to the previous header.
             if (!r.headers.empty() && (line[0] == ' ' || line[0] == '\t'))
-                r.headers.back().second += " " + trim(line);
+                r.headers.back().second += " " + util::trim(line);
             continue;
         }
-        r.headers.emplace_back(trim(std::string_view(line).substr(0, colon)),
-                               trim(std::string_view(line).substr(colon + 1)));
+        r.headers.emplace_back(util::trim(std::string_view(line).substr(0, colon)),
+                               util::trim(std::string_view(line).substr(colon + 1)));
         if (iequals(r.headers.back().first, "Content-Length")) {
             try {
                 r.length = std::stoull(r.headers.back().second);

@@ -1,5 +1,7 @@
 #include "sources/warc_writer.h"
 
+#include "util/strings.h"
+
 #include "sources/gzip.h"
 
 #include <cerrno>
@@ -26,14 +28,7 @@ std::string uuid_urn() {
 
 } // namespace
 
-std::string warc_date_now() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
+std::string warc_date_now() { return util::utc_now_iso(); }
 
 WarcWriter::WarcWriter(const std::filesystem::path& path, std::string_view software) :
     file_(std::fopen(path.c_str(), "ab")), gzip_(path.extension() == ".gz") {

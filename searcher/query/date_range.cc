@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "search.h"
+#include "util/strings.h"
 
 #include <array>
 #include <cstdio>
@@ -52,16 +53,10 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 } // namespace
 
 std::string date_bound(std::string_view text, bool end) {
-    const std::string t = lower(text);
+    const std::string t = util::ascii_lower(text);
     auto parts =
         split(t, t.find('-') != std::string::npos ? '-' : (t.find('/') != std::string::npos ? '/' : '.'));
     int year = 0, month = 0, day = 0;

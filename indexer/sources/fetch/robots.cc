@@ -1,25 +1,13 @@
 #include "sources/fetch/robots.h"
 
+#include "util/strings.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace hemeroteca::indexer::fetch {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string trim(std::string_view s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos) return {};
-    const auto e = s.find_last_not_of(" \t\r");
-    return std::string(s.substr(b, e - b + 1));
-}
 
 // Does `pattern` ("*" any run, "$" at the end anchors) match the start of `path`?
 bool matches(std::string_view pattern, std::string_view path) {
@@ -42,7 +30,7 @@ RobotsRules RobotsRules::disallow_all() {
 }
 
 RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
-    const std::string me = lower(agent);
+    const std::string me = util::ascii_lower(agent);
     RobotsRules mine, star;
     bool have_mine = false, have_star = false;
     bool in_agents = false; // reading a run of User-agent lines
@@ -56,12 +44,12 @@ RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
         if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
         const auto colon = line.find(':');
         if (colon == std::string::npos) continue;
-        const std::string key = lower(trim(std::string_view(line).substr(0, colon)));
-        const std::string value = trim(std::string_view(line).substr(colon + 1));
+        const std::string key = util::ascii_lower(util::trim(std::string_view(line).substr(0, colon)));
+        const std::string value = util::trim(std::string_view(line).substr(colon + 1));
         if (key == "user-agent") {
             if (!in_agents) group_mine = group_star = false;
             in_agents = true;
-            const std::string ua = lower(value);
+            const std::string ua = util::ascii_lower(value);
             if (ua == "*")
                 group_star = true;
             else if (!ua.empty() && me.find(ua) != std::string::npos)
@@ -105,13 +93,13 @@ bool RobotsRules::allowed(std::string_view path) const {
 bool split_url(std::string_view url, std::string& scheme_host, std::string& path) {
     const auto scheme_end = url.find("://");
     if (scheme_end == std::string_view::npos) return false;
-    const std::string scheme = lower(url.substr(0, scheme_end));
+    const std::string scheme = util::ascii_lower(url.substr(0, scheme_end));
     if (scheme != "http" && scheme != "https") return false;
     const auto host_start = scheme_end + 3;
     auto path_start = url.find_first_of("/?#", host_start);
     if (path_start == std::string_view::npos) path_start = url.size();
     if (path_start == host_start) return false;
-    scheme_host = scheme + "://" + lower(url.substr(host_start, path_start - host_start));
+    scheme_host = scheme + "://" + util::ascii_lower(url.substr(host_start, path_start - host_start));
     std::string rest(url.substr(path_start));
     if (const auto frag = rest.find('#'); frag != std::string::npos) rest.resize(frag);
     if (rest.empty() || rest[0] != '/') rest.insert(0, "/");
