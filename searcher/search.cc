@@ -89,8 +89,45 @@ template <typename F> auto Searcher::retrying(F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const Xapian::DatabaseModifiedError&) {
-        db_.reopen(); // the indexer committed while we read: read the new revision
+        reopen(); // the indexer committed while we read: read the new revision
         return f();
+    }
+}
+
+bool Searcher::reopen() {
+    const bool changed = db_.reopen();
+    if (changed) facet_column_.reset();
+    return changed;
+}
+
+const FacetColumn* Searcher::facet_column() {
+    if (!facet_column_ && ++facet_requests_ >= 2) facet_column_ = std::make_unique<FacetColumn>(db_);
+    return facet_column_.get();
+}
+
+// Facets count every matching article (syndicated copies too: each is an article
+// of its outlet) in a pass of their own: unweighted, uncollapsed and unsorted, so
+// that the ranked pass can stop after the top results.
+void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
+                            SearchResults& results) {
+    FacetSpy spy(facet_column());
+    Xapian::Enquire counter(db_);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    counter.set_query(query);
+    counter.add_matchspy(&spy);
+    const Xapian::doccount check = request.facet_sample > 0 ? request.facet_sample : db_.get_doccount();
+    const Xapian::MSet counted = counter.get_mset(0, 0, check);
+    // Sampled: scale the counts up to the estimated number of matches.
+    const double seen = spy.seen();
+    const double estimated = counted.get_matches_estimated();
+    const double scale = seen > 0 && seen < estimated ? estimated / seen : 1.0;
+    results.facets_exact = scale == 1.0;
+    // Without collapsing, every match was counted: the total is exact.
+    if (results.facets_exact && !request.collapse) results.total = {spy.seen(), spy.seen(), spy.seen()};
+    for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
+        auto& values = results.facets[FacetSpy::kNames[i]] = spy.top(i, kFacetValues);
+        for (auto& value : values) value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
     }
 }
 
@@ -199,11 +236,17 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         throw RequestError("empty query: give words to search for, a filter, or --like URL");
 
     const Xapian::Query filters = filter_query(request.filters);
-    const auto build = [&](const Xapian::Query& text) {
+    // What matches: the words (or --like), within the filters.
+    const auto build_filtered = [&](const Xapian::Query& text) {
         Xapian::Query q = text;
         if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
         if (q.empty()) q = Xapian::Query::MatchAll;
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+        return q;
+    };
+    // ... and how it ranks.
+    const auto build = [&](const Xapian::Query& text) {
+        Xapian::Query q = build_filtered(text);
         if (request.sort == Sort::mixed)
             q = Xapian::Query(
                 Xapian::Query::OP_AND_MAYBE, q,
@@ -218,13 +261,8 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
     if (request.sort == Sort::oldest)
         enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
-    FacetSpy facet_spy;
-    if (request.facets) enquire.add_matchspy(&facet_spy);
-    // Facets count the whole match set (or at least facet_sample matches), so every match is looked at.
-    const Xapian::doccount wanted = static_cast<Xapian::doccount>(request.offset + request.limit);
-    const Xapian::doccount check = !request.facets            ? std::max(kCheckAtLeast, wanted)
-                                   : request.facet_sample > 0 ? std::max({request.facet_sample, wanted})
-                                                              : db_.get_doccount();
+    const Xapian::doccount check =
+        std::max(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
         return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -234,7 +272,6 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
 
     if (has_text && mset.empty() && parsed.matching == Matching::all_words && parsed.content_words > 1) {
         ParsedQuery any = builder.parse(request.query, Matching::any_word);
-        // (The match spies saw nothing of the empty first pass.)
         Xapian::MSet relaxed = fetch(build(any.query));
         if (!relaxed.empty()) {
             parsed = std::move(any);
@@ -247,18 +284,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
                      mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
     if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
-    if (request.facets) {
-        // Sampled: scale the counts up to the estimated number of matches.
-        const double seen = facet_spy.seen();
-        const double scale =
-            seen > 0 && seen < results.total.estimated ? results.total.estimated / seen : 1.0;
-        results.facets_exact = scale == 1.0;
-        for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
-            auto& values = results.facets[FacetSpy::kNames[i]] = facet_spy.top(i, kFacetValues);
-            for (auto& value : values)
-                value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
-        }
-    }
+    if (request.facets) count_facets(build_filtered(parsed.query), request, results);
 
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {

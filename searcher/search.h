@@ -5,12 +5,14 @@
 
 #include "analysis/analyzer.h"
 #include "article.h"
+#include "query/facet_column.h"
 #include "query/query_builder.h"
 #include "query/synonyms.h"
 
 #include <xapian.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -119,9 +121,8 @@ public:
     // All versions (syndicated copies) of the story `id` belongs to, itself included, best first.
     std::vector<Hit> versions(Xapian::docid id);
 
-    // Picks up what the indexer committed since the last call.
     // Picks up what the indexer committed; false when nothing changed (true when something may have).
-    bool reopen() { return db_.reopen(); }
+    bool reopen();
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
@@ -131,11 +132,17 @@ private:
     SearchResults run_once(const SearchRequest& request);
     Xapian::Query like_query(const SearchRequest& request);
     template <typename F> auto retrying(F&& f) -> decltype(f());
+    void count_facets(const Xapian::Query& query, const SearchRequest& request, SearchResults& results);
+    const FacetColumn* facet_column();
 
     std::vector<std::string> paths_;
     analysis::Analyzer analyzer_;
     Synonyms synonyms_;
     Xapian::Database db_;
+    // Built on the second facet request (a one-shot search reads the values of its matches instead),
+    // dropped when the database is reopened.
+    std::unique_ptr<FacetColumn> facet_column_;
+    unsigned facet_requests_ = 0;
 };
 
 } // namespace hemeroteca::search

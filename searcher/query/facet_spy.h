@@ -1,6 +1,10 @@
-// Facet counts over a match set: year, section and outlet, read from the one
-// Slot::facets value of each match (three ValueCountMatchSpy read three).
+// Facet counts over a match set: year, section and outlet, from the one
+// Slot::facets value of each match (three ValueCountMatchSpy would read three).
+// With a FacetColumn the value is an array look-up by docid; without, it is
+// read from the document.
 #pragma once
+
+#include "query/facet_column.h"
 
 #include <xapian.h>
 
@@ -16,6 +20,10 @@ class FacetSpy : public Xapian::MatchSpy {
 public:
     static constexpr std::array<const char*, 3> kNames = {"year", "section", "source"};
 
+    explicit FacetSpy(const FacetColumn* column = nullptr) : column_(column) {
+        if (column_) by_id_.resize(column_->distinct());
+    }
+
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string get_description() const override { return "hemeroteca::FacetSpy"; }
 
@@ -25,7 +33,9 @@ public:
     Xapian::doccount seen() const { return seen_; }
 
 private:
-    std::array<std::unordered_map<std::string, Xapian::doccount>, 3> counts_;
+    const FacetColumn* column_;
+    std::vector<Xapian::doccount> by_id_;                        // by FacetColumn id
+    std::unordered_map<std::string, Xapian::doccount> by_value_; // values not in the column
     Xapian::doccount seen_ = 0;
 };
 
