@@ -49,6 +49,9 @@ public:
     std::string term(std::string_view token_text) const;
     // The stem of a lowercase term ("politicas" → "polit").
     std::string stem(std::string_view term) const;
+    // False when stem(term) cannot be `stem` (a cheap test on the first letters;
+    // true does not mean it is).
+    bool may_stem_to(std::string_view term, std::string_view stem) const;
     bool is_stopword(std::string_view term) const;
 
     // The unstemmed forms and stems a parsed query can match in free text:

@@ -2,6 +2,7 @@
 
 #include "analysis/tokens.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -24,13 +25,18 @@ public:
     int match(const std::string& token_text) {
         const std::string term = analyzer_.term(token_text);
         if (terms_.exact.count(term)) return id_of(term);
-        if (terms_.stems.empty() || analyzer_.is_stopword(term)) return -1;
+        if (!could_stem_to_a_query_stem(term) || analyzer_.is_stopword(term)) return -1;
         auto cached = stems_.find(term);
         if (cached == stems_.end()) cached = stems_.emplace(term, analyzer_.stem(term)).first;
         return terms_.stems.count(cached->second) ? id_of("Z" + cached->second) : -1;
     }
 
 private:
+    // Most words of a text cannot stem to any query stem, and need no stemming.
+    bool could_stem_to_a_query_stem(std::string_view term) const {
+        return std::any_of(terms_.stems.begin(), terms_.stems.end(),
+                           [&](const std::string& stem) { return analyzer_.may_stem_to(term, stem); });
+    }
     int id_of(const std::string& key) {
         return ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
     }

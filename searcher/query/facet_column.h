@@ -1,34 +1,59 @@
 // The Slot::facets value of every document, held in memory by docid (a column,
 // like Lucene's doc values): facet counting then costs an array look-up per
 // match instead of reading each match's value from the database. Each distinct
-// value (one year/section/outlet combination) is stored once, as a small id.
+// value (one year/section/outlet combination) is stored once, as a small id,
+// with the ids of its three fields.
 #pragma once
 
 #include <xapian.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace hemeroteca::search {
+
+// The fields of combined facet values, each distinct field value once: kept
+// apart from the column so that values read from documents share the ids.
+class FacetFields {
+public:
+    static constexpr std::size_t kFields = 3;  // year, section, source
+    static constexpr std::uint32_t kEmpty = 0; // the id of "" in every field
+
+    FacetFields();
+    // The field ids of a combined "year\x1fsection\x1fsource" value (missing fields: kEmpty).
+    std::array<std::uint32_t, kFields> split(std::string_view combined);
+    std::size_t size(std::size_t field) const { return names_[field].size(); }
+    const std::string& name(std::size_t field, std::uint32_t id) const { return names_[field][id]; }
+
+private:
+    std::array<std::vector<std::string>, kFields> names_;
+    std::array<std::unordered_map<std::string, std::uint32_t>, kFields> ids_;
+};
 
 class FacetColumn {
 public:
     // Reads the facet value of every document of `db` (one pass over the value stream).
     explicit FacetColumn(const Xapian::Database& db);
 
-    static constexpr std::uint32_t kNone = 0; // the document has no facet value
-
     // Whether the column knows document `id` (false for documents committed after it was read).
     bool covers(Xapian::docid id) const { return id < ids_.size(); }
+    // The id of document `id`'s value (0: none), below distinct().
     std::uint32_t id_of(Xapian::docid id) const { return ids_[id]; }
-    // The combined value ("year\x1fsection\x1fsource") of an id; "" for kNone.
-    const std::string& value(std::uint32_t id) const { return values_[id]; }
-    std::size_t distinct() const { return values_.size(); }
+    std::size_t distinct() const { return combos_.size(); }
+    // The field ids of a value id.
+    const std::array<std::uint32_t, FacetFields::kFields>& fields_of(std::uint32_t id) const {
+        return combos_[id];
+    }
+    const FacetFields& fields() const { return fields_; }
 
 private:
-    std::vector<std::uint32_t> ids_;  // by docid
-    std::vector<std::string> values_; // by id; values_[kNone] == ""
+    FacetFields fields_;
+    std::vector<std::uint32_t> ids_;                                      // by docid
+    std::vector<std::array<std::uint32_t, FacetFields::kFields>> combos_; // by value id; 0: no value
 };
 
 } // namespace hemeroteca::search

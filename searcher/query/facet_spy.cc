@@ -3,7 +3,7 @@
 #include "schema.h"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <string_view>
 
 namespace hemeroteca::search {
@@ -36,20 +36,23 @@ std::string_view field(std::string_view value, std::size_t index) {
 
 std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(std::size_t index,
                                                                     std::size_t limit) const {
-    std::map<std::string_view, Xapian::doccount> counts;
-    const auto add = [&](std::string_view value, Xapian::doccount n) {
-        const std::string_view f = field(value, index);
-        if (n > 0 && !f.empty()) counts[f] += n;
-    };
-    for (std::size_t id = 0; id < by_id_.size(); ++id)
-        add(column_->value(static_cast<std::uint32_t>(id)), by_id_[id]);
-    for (const auto& [value, n] : by_value_) add(value, n);
+    std::unordered_map<std::string_view, Xapian::doccount> counts;
+    if (column_) { // value ids -> field ids -> names
+        const FacetFields& fields = column_->fields();
+        std::vector<Xapian::doccount> by_field(fields.size(index));
+        for (std::size_t id = 1; id < by_id_.size(); ++id)
+            if (by_id_[id] > 0)
+                by_field[column_->fields_of(static_cast<std::uint32_t>(id))[index]] += by_id_[id];
+        for (std::uint32_t f = 1; f < by_field.size(); ++f)
+            if (by_field[f] > 0) counts[fields.name(index, f)] += by_field[f];
+    }
+    for (const auto& [value, n] : by_value_)
+        if (const std::string_view f = field(value, index); !f.empty()) counts[f] += n;
 
-    std::vector<std::pair<std::string, Xapian::doccount>> out;
-    out.reserve(counts.size());
-    for (const auto& [value, n] : counts) out.emplace_back(std::string(value), n);
-    std::stable_sort(out.begin(), out.end(),
-                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::vector<std::pair<std::string, Xapian::doccount>> out(counts.begin(), counts.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
     if (out.size() > limit) out.resize(limit);
     return out;
 }

@@ -1,11 +1,15 @@
 // The accent and ñ rules, through the real index and query paths: documents
 // built by build_document(), queries parsed by the searcher's QueryBuilder.
 #include "analysis/analyzer.h"
+#include "analysis/tokens.h"
 #include "document.h"
 #include "query/query_builder.h"
+#include "support/shared_data.h"
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 using namespace hemeroteca;
@@ -115,4 +119,26 @@ TEST_CASE("stop-words do not match on their own but questions still work", "[ana
     CHECK_FALSE(f.analyzer().is_stopword("soldados"));
     CHECK(f.find("¿Cuántos soldados envió Corea del Norte a Rusia?", search::Matching::any_word) ==
           std::set<std::string>{"1"});
+}
+
+TEST_CASE("the highlighter's stemming shortcut holds for every word of the shared articles",
+          "[analysis][stemming][shared]") {
+    const auto dir = test::require_shared_data("articles");
+    const analysis::Analyzer an;
+    std::set<std::string> terms;
+    for (const char* file : {"periodicos-dominicanos-2017/noticias_do.jsonl",
+                             "prensa-chile-muestra/prensa_chile_muestra.jsonl"}) {
+        std::ifstream in(dir / file, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        analysis::tokenize(text, [&](const analysis::Token& tok) { terms.insert(an.term(tok.text)); });
+    }
+    REQUIRE(terms.size() > 20000);
+    std::vector<std::string> missed;
+    for (const auto& term : terms)
+        if (!an.may_stem_to(term, an.stem(term))) missed.push_back(term);
+    INFO("first missed: " << (missed.empty() ? "" : missed.front()));
+    CHECK(missed.empty());
+    // and it does rule out what cannot match
+    CHECK_FALSE(an.may_stem_to("gobierno", an.stem("presidente")));
+    CHECK(an.may_stem_to("presidencia", an.stem("presidente")));
 }
