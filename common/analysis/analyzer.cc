@@ -34,7 +34,9 @@ bool starts_lowercase_or_digit(std::string_view t) {
 } // namespace
 
 Analyzer::Analyzer() : stemmer_(make_spanish_stem()) {
-    for (const auto w : spanish_stopwords()) stopwords_.insert(w);
+    const auto words = spanish_stopwords();
+    for (const auto w : words) stopwords_.insert(w);
+    query_stopper_ = std::make_shared<const Xapian::SimpleStopper>(words.begin(), words.end());
 }
 
 Xapian::TermGenerator Analyzer::term_generator() const {
@@ -55,7 +57,7 @@ Xapian::QueryParser Analyzer::query_parser(bool exact_forms) const {
     Xapian::QueryParser qp;
     qp.set_stemmer(stemmer_);
     qp.set_stemming_strategy(exact_forms ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(make_stopper());
+    qp.set_stopper(query_stopper_.get());
     return qp;
 }
 

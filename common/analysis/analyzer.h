@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -61,6 +62,9 @@ public:
 private:
     Xapian::Stem stemmer_;
     std::unordered_set<std::string_view> stopwords_;
+    // Shared by the query parsers, not reference-counted by Xapian (query parsers
+    // do not outlive their Analyzer): built once, not once per query.
+    std::shared_ptr<const Xapian::SimpleStopper> query_stopper_;
 };
 
 } // namespace hemeroteca::analysis

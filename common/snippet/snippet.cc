@@ -3,6 +3,8 @@
 #include "analysis/tokens.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <unordered_map>
 #include <vector>
 
@@ -19,10 +21,18 @@ struct Hit {
 class Matcher {
 public:
     Matcher(const analysis::QueryTerms& terms, const analysis::Analyzer& analyzer) :
-        terms_(terms), analyzer_(analyzer) {}
+        terms_(terms), analyzer_(analyzer) {
+        for (const auto* set : {&terms.exact, &terms.stems})
+            for (const auto& t : *set)
+                if (!t.empty()) first_bytes_[static_cast<unsigned char>(t.front())] = true;
+    }
 
     // The id of the query term a token matches, or -1.
     int match(const std::string& token_text) {
+        // Tokens come accent-folded: one whose first letter starts no query term
+        // cannot match, and most do not (no lowercasing, no stemming for them).
+        const unsigned char first = token_text.empty() ? 0 : static_cast<unsigned char>(token_text.front());
+        if (first < 0x80 && !first_bytes_[static_cast<unsigned char>(std::tolower(first))]) return -1;
         const std::string term = analyzer_.term(token_text);
         if (terms_.exact.count(term)) return id_of(term);
         if (!could_stem_to_a_query_stem(term) || analyzer_.is_stopword(term)) return -1;
@@ -42,6 +52,7 @@ private:
     }
     const analysis::QueryTerms& terms_;
     const analysis::Analyzer& analyzer_;
+    std::array<bool, 256> first_bytes_{}; // first bytes of the query terms
     std::unordered_map<std::string, std::string> stems_;
     std::unordered_map<std::string, int> ids_;
 };
