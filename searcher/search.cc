@@ -123,8 +123,11 @@ void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& req
     const double estimated = counted.get_matches_estimated();
     const double scale = seen > 0 && seen < estimated ? estimated / seen : 1.0;
     results.facets_exact = scale == 1.0;
-    // Without collapsing, every match was counted: the total is exact.
-    if (results.facets_exact && !request.collapse) results.total = {spy.seen(), spy.seen(), spy.seen()};
+    // Every match was counted: the total is exact.
+    if (results.facets_exact) {
+        const Xapian::doccount total = request.collapse ? spy.stories() : spy.seen();
+        results.total = {total, total, total};
+    }
     for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
         auto& values = results.facets[FacetSpy::kNames[i]] = spy.top(i, kFacetValues);
         for (auto& value : values) value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);

@@ -37,6 +37,14 @@ FacetColumn::FacetColumn(const Xapian::Database& db) : combos_(1) {
         if (added) combos_.push_back(fields_.split(pos->first));
         ids_[id] = pos->second;
     }
+    clusters_.resize(ids_.size(), 0);
+    const Xapian::valueno cluster = schema::slot(schema::Slot::cluster);
+    for (auto it = db.valuestream_begin(cluster); it != db.valuestream_end(cluster); ++it) {
+        const Xapian::docid id = it.get_docid();
+        if (id >= clusters_.size() || (*it).empty()) continue;
+        clusters_[id] =
+            cluster_ids_.try_emplace(*it, static_cast<std::uint32_t>(cluster_ids_.size() + 1)).first->second;
+    }
 }
 
 } // namespace hemeroteca::search

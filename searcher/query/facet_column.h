@@ -36,7 +36,7 @@ private:
 
 class FacetColumn {
 public:
-    // Reads the facet value of every document of `db` (one pass over the value stream).
+    // Reads the facet value and cluster key of every document of `db` (a pass over each value stream).
     explicit FacetColumn(const Xapian::Database& db);
 
     // Whether the column knows document `id` (false for documents committed after it was read).
@@ -50,8 +50,20 @@ public:
     }
     const FacetFields& fields() const { return fields_; }
 
+    // The syndicated-copy cluster (Slot::cluster) of document `id` as a small id, 0 for none;
+    // below clusters(). (For counting stories: matches less collapsed copies.)
+    std::uint32_t cluster_of(Xapian::docid id) const { return clusters_[id]; }
+    std::size_t clusters() const { return cluster_ids_.size() + 1; }
+    // The id of a cluster key, 0 when the column has not seen it.
+    std::uint32_t cluster_id(const std::string& key) const {
+        const auto it = cluster_ids_.find(key);
+        return it == cluster_ids_.end() ? 0 : it->second;
+    }
+
 private:
     FacetFields fields_;
+    std::vector<std::uint32_t> clusters_; // by docid
+    std::unordered_map<std::string, std::uint32_t> cluster_ids_;
     std::vector<std::uint32_t> ids_;                                      // by docid
     std::vector<std::array<std::uint32_t, FacetFields::kFields>> combos_; // by value id; 0: no value
 };

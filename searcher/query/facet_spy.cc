@@ -14,10 +14,28 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         const Xapian::docid id = doc.get_docid();
         if (column_->covers(id)) {
             ++by_id_[column_->id_of(id)];
+            count_story(column_->cluster_of(id));
             return;
         }
     }
     ++by_value_[doc.get_value(schema::slot(schema::Slot::facets))];
+    const std::string key = doc.get_value(schema::slot(schema::Slot::cluster));
+    const std::uint32_t known = column_ && !key.empty() ? column_->cluster_id(key) : 0;
+    if (known != 0)
+        count_story(known);
+    else if (key.empty())
+        ++stories_; // no syndicated copies
+    else
+        stories_ += other_clusters_.insert(key).second;
+}
+
+void FacetSpy::count_story(std::uint32_t cluster_id) {
+    if (cluster_id == 0) {
+        ++stories_; // no syndicated copies
+    } else if (!cluster_seen_[cluster_id]) {
+        cluster_seen_[cluster_id] = true;
+        ++stories_;
+    }
 }
 
 namespace {

@@ -1,5 +1,7 @@
 // Facet counts over a match set: year, section and outlet, from the one
-// Slot::facets value of each match (three ValueCountMatchSpy would read three).
+// Slot::facets value of each match (three ValueCountMatchSpy would read three);
+// and the number of stories (matches less the syndicated copies that collapsing
+// folds into another match: distinct Slot::cluster keys, plus the matches without one).
 // With a FacetColumn the value is an array look-up by docid; without, it is
 // read from the document.
 #pragma once
@@ -11,6 +13,7 @@
 #include <array>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -21,7 +24,9 @@ public:
     static constexpr std::array<const char*, 3> kNames = {"year", "section", "source"};
 
     explicit FacetSpy(const FacetColumn* column = nullptr) : column_(column) {
-        if (column_) by_id_.resize(column_->distinct());
+        if (!column_) return;
+        by_id_.resize(column_->distinct());
+        cluster_seen_.resize(column_->clusters());
     }
 
     void operator()(const Xapian::Document& doc, double weight) override;
@@ -31,12 +36,19 @@ public:
     std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t index, std::size_t limit) const;
     // How many matches were counted (fewer than the matches when the match stopped early).
     Xapian::doccount seen() const { return seen_; }
+    // How many of them are distinct stories (what a collapsed result list holds).
+    Xapian::doccount stories() const { return stories_; }
 
 private:
     const FacetColumn* column_;
     std::vector<Xapian::doccount> by_id_;                        // by FacetColumn id
     std::unordered_map<std::string, Xapian::doccount> by_value_; // values not in the column
+    std::vector<bool> cluster_seen_;                             // by FacetColumn cluster id
+    std::unordered_set<std::string> other_clusters_;             // keys not in the column
     Xapian::doccount seen_ = 0;
+    Xapian::doccount stories_ = 0;
+
+    void count_story(std::uint32_t cluster_id); // a FacetColumn cluster id, 0: none
 };
 
 } // namespace hemeroteca::search

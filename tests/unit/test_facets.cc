@@ -3,6 +3,7 @@
 // right again after the indexer commits more articles.
 #include "analysis/analyzer.h"
 #include "document.h"
+#include "schema.h"
 #include "search.h"
 #include "support/temp_dir.h"
 
@@ -26,13 +27,17 @@ Article article(int n, const std::string& year, const std::string& section, cons
     return a;
 }
 
+// cluster: a syndicated-copy key (as the indexer's near-duplicate detection sets), "" for none
 void add(const std::string& path, int first, int count, const std::string& year, const std::string& section,
-         const std::string& source) {
+         const std::string& source, const std::string& cluster = "") {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
     const analysis::Analyzer an;
     auto tg = an.term_generator();
-    for (int n = first; n < first + count; ++n)
-        db.add_document(build_document(article(n, year, section, source), an, tg));
+    for (int n = first; n < first + count; ++n) {
+        Xapian::Document doc = build_document(article(n, year, section, source), an, tg);
+        if (!cluster.empty()) doc.add_value(schema::slot(schema::Slot::cluster), cluster);
+        db.add_document(doc);
+    }
     db.commit();
 }
 
@@ -89,4 +94,28 @@ TEST_CASE("facet counts agree with and without the column, and follow new commit
     const auto narrow = searcher.search(request); // filters apply to the counts too
     CHECK(narrow.facets.at("year").size() == 1);
     CHECK(count_of(narrow, "year", "2024") == 1);
+}
+
+TEST_CASE("with facets the total is exact, syndicated copies counted once", "[facets]") {
+    const test::TempDir dir;
+    const std::string path = (dir / "db").string();
+    add(path, 0, 4, "2023", "Política", "El Diario del Sur");
+    add(path, 4, 3, "2024", "Internacional", "La Voz", "wire-1"); // one wire story, three outlets' copies
+    add(path, 7, 2, "2024", "Internacional", "El Eco", "wire-2");
+
+    search::Searcher searcher({path});
+    search::SearchRequest request;
+    request.query = "gobierno";
+    request.limit = 1;
+    request.facets = true;
+    for (int pass = 0; pass < 2; ++pass) { // from the documents, then from the column
+        const auto collapsed = searcher.search(request);
+        CHECK(collapsed.total.exact());
+        CHECK(collapsed.total.estimated == 6);           // 4 + one per wire story
+        CHECK(count_of(collapsed, "year", "2024") == 5); // facets count every copy
+    }
+    request.collapse = false;
+    const auto all = searcher.search(request);
+    CHECK(all.total.exact());
+    CHECK(all.total.estimated == 9);
 }

@@ -4,6 +4,7 @@ weighted 2x. Python's sqlite3 module, in process."""
 import re
 import sqlite3
 import time
+from pathlib import Path
 
 WORD = re.compile(r"\w+")
 
@@ -17,7 +18,10 @@ def fts5_available() -> bool:
 
 
 def open_loaded(path, articles: list) -> tuple:
-    """Creates the database at path (':memory:' works); returns (connection, seconds)."""
+    """Creates the database at path, replacing any left by an earlier run (':memory:' works);
+    returns (connection, seconds)."""
+    if str(path) != ":memory:":
+        Path(path).unlink(missing_ok=True)
     db = sqlite3.connect(str(path))
     start = time.perf_counter()
     db.executescript("""
