@@ -6,10 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
 namespace hemeroteca {
 
 nlohmann::json to_json(const Article& article);
-Article article_from_stored_json(const nlohmann::json& object);
+// The article stored as `data` (to_json's object); empty when unreadable.
+Article article_from_stored_json(std::string_view data);
 
 // Serialises with invalid UTF-8 replaced, never throwing.
 std::string dump_json(const nlohmann::json& value, int indent = -1);

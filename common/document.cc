@@ -124,8 +124,6 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     return doc;
 }
 
-Article stored_article(const Xapian::Document& doc) {
-    return article_from_stored_json(nlohmann::json::parse(doc.get_data(), nullptr, false));
-}
+Article stored_article(const Xapian::Document& doc) { return article_from_stored_json(doc.get_data()); }
 
 } // namespace hemeroteca

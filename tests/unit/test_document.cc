@@ -1,5 +1,6 @@
 #include "analysis/analyzer.h"
 #include "document.h"
+#include "article_json.h"
 #include "schema.h"
 
 #include <catch2/catch.hpp>
@@ -69,4 +70,31 @@ TEST_CASE("date keys come only from real dates", "[document]") {
     CHECK(date_key("2026-13-09").empty());
     CHECK(date_key("ayer").empty());
     CHECK(date_key("").empty());
+}
+
+TEST_CASE("stored data reads back whatever it holds, and unreadable data gives an empty article",
+          "[document]") {
+    Article a = sample();
+    a.text = "Línea con \"comillas\", ñ y\nun salto.\n\nOtro párrafo \\ con barra.";
+    a.origin = "feed.jsonl:7";
+    a.stable_id = "feed.jsonl#7";
+    const Article back = article_from_stored_json(dump_json(to_json(a)));
+    CHECK(back.url == a.url);
+    CHECK(back.title == a.title);
+    CHECK(back.date == a.date);
+    CHECK(back.author == a.author);
+    CHECK(back.section == a.section);
+    CHECK(back.source == a.source);
+    CHECK(back.lang == a.lang);
+    CHECK(back.text == a.text);
+    CHECK(back.origin == a.origin);
+    CHECK(back.stable_id == a.stable_id);
+    // unknown members (and nested ones) are skipped, not mistaken for fields
+    const Article extra = article_from_stored_json(
+        R"({"meta":{"title":"no"},"tags":["url","x"],"n":3,"title":"sí","url":null,"date":"2024-01-02"})");
+    CHECK(extra.title == "sí");
+    CHECK(extra.url.empty());
+    CHECK(extra.date == "2024-01-02");
+    for (const char* bad : {"", "[]", "{\"title\": \"roto", "not json", "{\"title\": 3}"})
+        CHECK(article_from_stored_json(bad).title.empty());
 }
