@@ -7,12 +7,28 @@
 
 namespace hemeroteca::extract {
 
+namespace {
+
+// Gumbo's defaults record every parse error, each with a copy of the stack of
+// open elements; real pages have hundreds of them and nothing here reads them.
+// The tree is the same either way.
+const GumboOptions& parse_options() {
+    static const GumboOptions options = [] {
+        GumboOptions o = kGumboDefaultOptions;
+        o.max_errors = 0;
+        return o;
+    }();
+    return options;
+}
+
+} // namespace
+
 void GumboOutputDeleter::operator()(GumboOutput* output) const {
-    if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
+    if (output) gumbo_destroy_output(&parse_options(), output);
 }
 
 HtmlDocument parse_html(std::string_view html) {
-    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    GumboOutput* out = gumbo_parse_with_options(&parse_options(), html.data(), html.size());
     if (!out) throw std::runtime_error("gumbo could not parse the page");
     return HtmlDocument(out);
 }

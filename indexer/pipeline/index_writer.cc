@@ -59,6 +59,7 @@ WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, 
             has_term(existing, origin))
             return WriteOutcome::unchanged;
         near_duplicates_.assign_cluster(doc, util::hash_hex(id));
+        near_duplicates_.replaced(existing);
         db_.replace_document(existing, doc);
         outcome = WriteOutcome::updated;
     } else {
