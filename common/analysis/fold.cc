@@ -110,7 +110,14 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string fold_lower(std::string_view text) { return Xapian::Unicode::tolower(fold(text)); }
+std::string fold_lower(std::string_view text) {
+    std::string folded = fold(text);
+    for (char& c : folded) {
+        if (static_cast<unsigned char>(c) >= 0x80) return Xapian::Unicode::tolower(folded);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded; // ASCII, lowered here
+}
 
 std::string fold_key(std::string_view text) {
     const std::string lower = fold_lower(text);
