@@ -102,7 +102,9 @@ int run_index(const IndexOptions& options) {
 
     const std::size_t threads = worker_count(options);
     BoundedQueue<Job> jobs(threads * 4);
-    BoundedQueue<Result> results(threads * 4 + 16);
+    // Room for the documents the workers build while the writer commits (a
+    // flush takes a few hundred ms): with a short queue they stood idle.
+    BoundedQueue<Result> results(threads * 4 + 128);
     std::atomic<std::uintmax_t> bytes_read{0};
     std::atomic<bool> writer_failed{false};
     std::exception_ptr writer_error;

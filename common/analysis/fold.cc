@@ -74,13 +74,21 @@ std::string fold(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool pending_n = false; // an 'n'/'N' was just written (a combining tilde makes it ñ)
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        const unsigned ch = *it;
-        if (ch < 0x80) {
-            out.push_back(static_cast<char>(ch));
-            pending_n = (ch == 'n' || ch == 'N');
-            continue;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // A run of ASCII is copied as it is.
+        std::size_t j = i;
+        while (j < text.size() && static_cast<unsigned char>(text[j]) < 0x80) ++j;
+        if (j > i) {
+            out.append(text.substr(i, j - i));
+            pending_n = (text[j - 1] == 'n' || text[j - 1] == 'N');
+            i = j;
         }
+        if (i >= text.size()) break;
+        Xapian::Utf8Iterator it(text.data() + i, text.size() - i);
+        const unsigned ch = *it;
+        ++it;
+        i = it == Xapian::Utf8Iterator() ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
         if (is_combining_mark(ch)) {
             if (ch == combining_tilde && pending_n) {
                 const bool upper = out.back() == 'N';
@@ -102,7 +110,14 @@ std::string fold(std::string_view text) {
     return out;
 }
 
-std::string fold_lower(std::string_view text) { return Xapian::Unicode::tolower(fold(text)); }
+std::string fold_lower(std::string_view text) {
+    std::string folded = fold(text);
+    for (char& c : folded) {
+        if (static_cast<unsigned char>(c) >= 0x80) return Xapian::Unicode::tolower(folded);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded; // ASCII, lowered here
+}
 
 std::string fold_key(std::string_view text) {
     const std::string lower = fold_lower(text);

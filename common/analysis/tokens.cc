@@ -20,25 +20,33 @@ class Scanner {
 public:
     explicit Scanner(std::string_view text) : text_(text) {}
 
-    // Next run of word characters at or after `pos`; false at the end.
+    // Next run of word characters at or after `pos`; false at the end. ASCII,
+    // most of any text, is classified here; the rest by Xapian's Unicode tables.
     bool next_run(std::size_t pos, Run& run) const {
-        Xapian::Utf8Iterator it(text_.data() + pos, text_.size() - pos);
-        const Xapian::Utf8Iterator end;
-        while (it != end && !Xapian::Unicode::is_wordchar(*it)) ++it;
-        if (it == end) return false;
+        std::size_t i = pos;
+        unsigned ch = 0;
+        std::size_t next = 0;
+        while (i < text_.size()) {
+            decode(i, ch, next);
+            if (is_wordchar(ch)) break;
+            i = next;
+        }
+        if (i >= text_.size()) return false;
         run = Run{};
-        run.begin = offset(it);
-        for (; it != end && Xapian::Unicode::is_wordchar(*it); ++it) {
-            const unsigned ch = *it;
+        run.begin = i;
+        while (i < text_.size()) {
+            decode(i, ch, next);
+            if (!is_wordchar(ch)) break;
             const bool digit = ch >= '0' && ch <= '9';
             const bool mark = ch >= 0x300 && ch <= 0x36F;
             if (!mark) ++run.chars;
             if (!digit) run.all_digits = false;
-            if (digit ||
-                (!mark && Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER))
+            if (digit || (ch >= 0x80 && !mark &&
+                          Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER))
                 run.all_letters = false;
+            i = next;
         }
-        run.end = it == end ? text_.size() : offset(it);
+        run.end = i;
         return true;
     }
 
@@ -47,8 +55,26 @@ public:
     std::size_t size() const { return text_.size(); }
 
 private:
-    std::size_t offset(const Xapian::Utf8Iterator& it) const {
-        return static_cast<std::size_t>(it.raw() - text_.data());
+    // The character at text_[i] (as Xapian's Utf8Iterator reads it, invalid
+    // bytes included) and the offset of the next one.
+    void decode(std::size_t i, unsigned& ch, std::size_t& next) const {
+        const auto b = static_cast<unsigned char>(text_[i]);
+        if (b < 0x80) {
+            ch = b;
+            next = i + 1;
+            return;
+        }
+        Xapian::Utf8Iterator it(text_.data() + i, text_.size() - i);
+        ch = *it;
+        ++it;
+        next =
+            it == Xapian::Utf8Iterator() ? text_.size() : static_cast<std::size_t>(it.raw() - text_.data());
+    }
+    static bool is_wordchar(unsigned ch) {
+        if (ch < 0x80)
+            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                   ch == '_';
+        return Xapian::Unicode::is_wordchar(ch);
     }
     std::string_view text_;
 };

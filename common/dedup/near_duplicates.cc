@@ -47,11 +47,25 @@ std::string encode(const Signature& sig) {
     return out;
 }
 
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 std::optional<Signature> decode(const std::string& s) {
     if (s.size() != kHashes * 8) return std::nullopt;
     Signature sig(kHashes);
-    for (std::size_t i = 0; i < kHashes; ++i)
-        sig[i] = static_cast<std::uint32_t>(std::stoul(s.substr(i * 8, 8), nullptr, 16));
+    for (std::size_t i = 0; i < kHashes; ++i) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 8; ++k) {
+            const int d = hex_digit(s[i * 8 + k]);
+            if (d < 0) return std::nullopt;
+            v = (v << 4) | static_cast<std::uint32_t>(d);
+        }
+        sig[i] = v;
+    }
     return sig;
 }
 
@@ -105,6 +119,19 @@ void NearDuplicateIndex::committed() {
     }
 }
 
+const NearDuplicateIndex::Committed& NearDuplicateIndex::committed_entry(Xapian::docid did) {
+    if (const auto it = committed_.find(did); it != committed_.end()) return it->second;
+    // A bound on memory for archives full of copies; what is dropped is read again.
+    constexpr std::size_t kMaxCommitted = 50000;
+    if (committed_.size() >= kMaxCommitted) committed_.clear();
+    const Xapian::Document doc = snapshot_.get_document(did);
+    Committed c{decode(doc.get_value(schema::slot(schema::Slot::fingerprint))),
+                doc.get_value(schema::slot(schema::Slot::cluster))};
+    return committed_.emplace(did, std::move(c)).first->second;
+}
+
+void NearDuplicateIndex::replaced(Xapian::docid did) { committed_.erase(did); }
+
 void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer) {
     const auto sig = signature(text, analyzer);
     if (!sig) return;
@@ -130,9 +157,8 @@ void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string
                 for (const auto& e : it->second) consider(e.signature, e.cluster);
             if (!has_snapshot_) continue;
             for (auto it = snapshot_.postlist_begin(term); it != snapshot_.postlist_end(term); ++it) {
-                const Xapian::Document other = snapshot_.get_document(*it);
-                if (const auto other_sig = decode(other.get_value(schema::slot(schema::Slot::fingerprint))))
-                    consider(*other_sig, other.get_value(schema::slot(schema::Slot::cluster)));
+                const Committed& other = committed_entry(*it);
+                if (other.signature) consider(*other.signature, other.cluster);
             }
         }
         for (const auto& term : bands) pending_[term].push_back({*sig, cluster});

@@ -53,15 +53,28 @@ public:
     // The writer committed: read the new revision, forget what memory held.
     void committed();
 
+    // The writer replaces the committed document `did`: what was read of it is stale.
+    void replaced(Xapian::docid did);
+
 private:
     struct Entry {
         Signature signature;
         std::string cluster;
     };
+    // A committed document's signature (nullopt if it has none) and cluster,
+    // read from the snapshot once: copies of one story meet each other in
+    // every band, and get_document + decoding was most of the writer's time.
+    struct Committed {
+        std::optional<Signature> signature;
+        std::string cluster;
+    };
+    const Committed& committed_entry(Xapian::docid did);
+
     std::string path_;
     Xapian::Database snapshot_;
     bool has_snapshot_ = false;
     std::unordered_map<std::string, std::vector<Entry>> pending_; // band term -> entries
+    std::unordered_map<Xapian::docid, Committed> committed_;      // docid -> what the snapshot holds
 };
 
 } // namespace hemeroteca::dedup

@@ -38,9 +38,17 @@ constexpr std::string_view kBodyFirst = "article story entry post news nota noti
 constexpr std::string_view kBodySecond = "body content text texto cuerpo";
 constexpr std::string_view kBodyWhole = "articlebody cuerpo storybody entrycontent";
 
-bool has_prefix_in(const WordSet& prefixes, std::string_view word) {
+// The lengths of the words in a set, as bits: prefixes of other lengths are not looked up.
+unsigned lengths_of(const WordSet& set) {
+    unsigned bits = 0;
+    for (const std::string_view w : set)
+        if (w.size() < 32) bits |= 1u << w.size();
+    return bits;
+}
+
+bool has_prefix_in(const WordSet& prefixes, unsigned lengths, std::string_view word) {
     for (std::size_t n = 2; n <= word.size() && n <= 12; ++n)
-        if (prefixes.count(word.substr(0, n))) return true;
+        if ((lengths >> n) & 1u && prefixes.count(word.substr(0, n))) return true;
     return false;
 }
 
@@ -124,12 +132,13 @@ ClassHints class_hints(const GumboNode* node) {
     if (!has_attr(node, "class") && !has_attr(node, "id")) return hints;
     static const WordSet exact = split_words(kExact);
     static const WordSet prefixes = split_words(kPrefix);
+    static const unsigned prefix_lengths = lengths_of(prefixes);
     static const WordSet body_first = split_words(kBodyFirst);
     static const WordSet body_second = split_words(kBodySecond);
     static const WordSet body_whole = split_words(kBodyWhole);
     bool previous_body_first = false;
     for_each_hint_word(node, [&](std::string_view w) {
-        if (exact.count(w) || has_prefix_in(prefixes, w)) hints.boilerplate = true;
+        if (exact.count(w) || has_prefix_in(prefixes, prefix_lengths, w)) hints.boilerplate = true;
         if (body_whole.count(w) || (previous_body_first && body_second.count(w))) hints.body = true;
         previous_body_first = body_first.count(w) > 0;
     });

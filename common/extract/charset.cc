@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <iconv.h>
 #include <memory>
 #include <stdexcept>
@@ -170,12 +172,48 @@ std::string sniff_meta_charset(std::string_view bytes) {
     return {};
 }
 
+namespace {
+
+// Index of the first byte >= 0x80 at or after i (bytes.size() when none):
+// eight bytes at a time, as pages are mostly ASCII markup.
+std::size_t skip_ascii(std::string_view bytes, std::size_t i) {
+    constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + i, 8);
+        if (word & high_bits) break;
+    }
+    while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80) ++i;
+    return i;
+}
+
+// Evidence of UTF-8 read as windows-1252 and encoded again: «Ã» or «Â»
+// (U+00C3/U+00C2) followed by another non-ASCII character, or «â€» (U+00E2 U+20AC).
+bool looks_double_encoded(std::string_view utf8) {
+    std::size_t evidence = 0;
+    const char* const begin = utf8.data();
+    const char* const end = begin + utf8.size();
+    for (const char* p = begin; end - p > 2;) {
+        p = static_cast<const char*>(std::memchr(p, '\xC3', static_cast<std::size_t>(end - p - 2)));
+        if (!p) break;
+        const std::size_t i = static_cast<std::size_t>(p - begin);
+        const char b = utf8[i + 1];
+        if ((b == '\x83' || b == '\x82') && static_cast<unsigned char>(utf8[i + 2]) >= 0x80)
+            ++evidence;
+        else if (b == '\xA2' && utf8.substr(i + 2, 3) == "\xE2\x82\xAC")
+            ++evidence;
+        if (evidence >= 2) return true;
+        ++p;
+    }
+    return false;
+}
+
+} // namespace
+
 bool is_valid_utf8(std::string_view bytes) {
     for (std::size_t i = 0; i < bytes.size();) {
-        if (static_cast<unsigned char>(bytes[i]) < 0x80) { // the common case
-            ++i;
-            continue;
-        }
+        i = skip_ascii(bytes, i); // the common case
+        if (i == bytes.size()) break;
         const std::size_t n = utf8_sequence(bytes, i);
         if (n == 0) return false;
         i += n;
@@ -183,10 +221,7 @@ bool is_valid_utf8(std::string_view bytes) {
     return true;
 }
 
-bool has_non_ascii(std::string_view bytes) {
-    return std::any_of(bytes.begin(), bytes.end(),
-                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-}
+bool has_non_ascii(std::string_view bytes) { return skip_ascii(bytes, 0) < bytes.size(); }
 
 std::string convert_to_utf8(std::string_view bytes, const std::string& charset) {
     Iconv cd("UTF-8", charset);
@@ -197,18 +232,7 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& charset) 
 }
 
 std::string repair_double_utf8(std::string_view utf8) {
-    // Evidence: «Ã» or «Â» (U+00C3/U+00C2) followed by another non-ASCII character,
-    // or «â€» (U+00E2 U+20AC), the marks of UTF-8 read as windows-1252.
-    std::size_t evidence = 0;
-    for (std::size_t i = 0; i + 2 < utf8.size(); ++i) {
-        if (utf8[i] != '\xC3') continue;
-        const char b = utf8[i + 1];
-        if ((b == '\x83' || b == '\x82') && static_cast<unsigned char>(utf8[i + 2]) >= 0x80)
-            ++evidence;
-        else if (b == '\xA2' && utf8.substr(i + 2, 3) == "\xE2\x82\xAC")
-            ++evidence;
-    }
-    if (evidence < 2) return std::string(utf8);
+    if (!looks_double_encoded(utf8)) return std::string(utf8);
     Iconv back("WINDOWS-1252", "UTF-8");
     std::string out;
     out.reserve(utf8.size());
@@ -290,7 +314,7 @@ DecodedText decode_html(std::string_view bytes, std::string_view declared_charse
             }
         }
     }
-    result.utf8 = repair_double_utf8(result.utf8);
+    if (looks_double_encoded(result.utf8)) result.utf8 = repair_double_utf8(result.utf8);
     return result;
 }
 

@@ -2,19 +2,64 @@
 
 #include "extract/text.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <stdexcept>
 #include <vector>
 
 namespace hemeroteca::extract {
 
-void GumboOutputDeleter::operator()(GumboOutput* output) const {
-    if (output) gumbo_destroy_output(&kGumboDefaultOptions, output);
+namespace {
+
+// Gumbo's defaults record every parse error, each with a copy of the stack of
+// open elements; real pages have hundreds of them and nothing here reads them.
+// The tree is the same either way.
+GumboOptions parse_options(ParseArena& arena) {
+    GumboOptions o = kGumboDefaultOptions;
+    o.max_errors = 0;
+    o.userdata = &arena;
+    o.allocator = [](void* userdata, std::size_t size) {
+        return static_cast<ParseArena*>(userdata)->allocate(size);
+    };
+    o.deallocator = [](void*, void*) {}; // all at once, with the arena
+    return o;
+}
+
+} // namespace
+
+ParseArena::~ParseArena() {
+    for (void* b : blocks_) std::free(b);
+}
+
+// Called from inside gumbo (C): it must not throw, and like gumbo's default
+// (malloc) it returns nullptr when memory is exhausted.
+void* ParseArena::allocate(std::size_t size) {
+    constexpr std::size_t align = alignof(std::max_align_t);
+    size = (std::max<std::size_t>(size, 1) + align - 1) & ~(align - 1);
+    if (size > kBlock / 4) { // a large buffer gets a block of its own
+        void* b = std::malloc(size);
+        if (b) blocks_.push_back(b);
+        return b;
+    }
+    if (size > left_) {
+        void* b = std::malloc(kBlock);
+        if (!b) return nullptr;
+        blocks_.push_back(b);
+        next_ = static_cast<char*>(b);
+        left_ = kBlock;
+    }
+    void* p = next_;
+    next_ += size;
+    left_ -= size;
+    return p;
 }
 
 HtmlDocument parse_html(std::string_view html) {
-    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    auto arena = std::make_unique<ParseArena>();
+    const GumboOptions options = parse_options(*arena);
+    GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
     if (!out) throw std::runtime_error("gumbo could not parse the page");
-    return HtmlDocument(out);
+    return HtmlDocument(std::move(arena), out);
 }
 
 bool is_inline(GumboTag t) {

@@ -4,17 +4,47 @@
 
 #include <gumbo.h>
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hemeroteca::extract {
 
-struct GumboOutputDeleter {
-    void operator()(GumboOutput* output) const;
+// The memory of one parsed page: gumbo allocates each node, attribute and
+// string on its own and frees them one by one; here they come from a few large
+// blocks, released together with the document.
+class ParseArena {
+public:
+    ParseArena() = default;
+    ParseArena(const ParseArena&) = delete;
+    ParseArena& operator=(const ParseArena&) = delete;
+    ~ParseArena();
+    void* allocate(std::size_t size);
+
+private:
+    static constexpr std::size_t kBlock = 256 * 1024;
+    char* next_ = nullptr;
+    std::size_t left_ = 0;
+    std::vector<void*> blocks_;
 };
-using HtmlDocument = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
+
+// A parsed page (gumbo's output and the memory it lives in). The tree points into
+// the HTML it was parsed from, which must outlive it.
+class HtmlDocument {
+public:
+    HtmlDocument(std::unique_ptr<ParseArena> arena, GumboOutput* output) :
+        arena_(std::move(arena)), output_(output) {}
+    GumboOutput* operator->() const { return output_; }
+    GumboOutput& operator*() const { return *output_; }
+    GumboOutput* get() const { return output_; }
+
+private:
+    std::unique_ptr<ParseArena> arena_;
+    GumboOutput* output_;
+};
 
 HtmlDocument parse_html(std::string_view html);
 

@@ -180,13 +180,46 @@ std::size_t skip_past(std::string_view html, std::size_t from, std::string_view 
     return e == std::string_view::npos ? html.size() : e + what.size();
 }
 
+bool all_space(std::string_view s) {
+    for (const char c : s)
+        if (!is_space(c)) return false;
+    return true;
+}
+
+// "</name" followed by a space, '/' or '>' at html[pos].
+bool is_end_tag(std::string_view html, std::size_t pos, std::string_view name) {
+    const std::size_t after = pos + 2 + name.size();
+    return html.compare(pos, 2, "</") == 0 && iequals_at(html, pos + 2, name) &&
+           (after >= html.size() || is_space(html[after]) || html[after] == '>' || html[after] == '/');
+}
+
 template <typename OnKeep, typename OnJsonLd>
-void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
+void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld, bool squeeze_space) {
     std::size_t pos = 0;
     std::size_t copied = 0; // html[copied, pos) is pending output
+    int in_pre = 0;         // inside <pre>: white space is content
     while (pos < html.size()) {
         const std::size_t lt = html.find('<', pos);
         if (lt == std::string_view::npos) break;
+        // Indentation between two tags: one character of it is enough. Gumbo
+        // handles text one character at a time, and the extractor only ever
+        // reads white space as one space (text nodes with words keep theirs,
+        // as text lengths are measured).
+        if (squeeze_space && in_pre == 0 && lt - pos >= 2 && pos > 0 && html[pos - 1] == '>' &&
+            pos >= copied && all_space(html.substr(pos, lt - pos))) {
+            const std::string_view run = html.substr(pos, lt - pos);
+            keep(html.substr(copied, pos - copied));
+            keep(run.find_first_of("\n\r") != std::string_view::npos ? "\n" : " ");
+            copied = lt;
+        }
+        if (lt + 1 < html.size() && html[lt + 1] == '/' && lt + 2 < html.size() && is_alpha(html[lt + 2])) {
+            // An end tag: the text after it starts past its '>' (when it is a plain
+            // one, without quotes that could hide a '>').
+            if (in_pre > 0 && is_end_tag(html, lt, "pre")) --in_pre;
+            const std::size_t gt = html.find_first_of("<>\"'", lt + 2);
+            pos = gt != std::string_view::npos && html[gt] == '>' ? gt + 1 : lt + 1;
+            continue;
+        }
         if (html.compare(lt, 4, "<!--") == 0) {
             keep(html.substr(copied, lt - copied));
             // "<!-->" and "<!--->" are empty comments
@@ -206,6 +239,7 @@ void scan(std::string_view html, OnKeep keep, OnJsonLd json_ld) {
         }
         const StartTag tag = parse_start_tag(html, lt);
         const Kind kind = kind_of(tag.name);
+        if (tag.name == "pre" && !tag.self_closing) ++in_pre;
         if (kind == Kind::keep) {
             if (tag.drops) { // the tag without the attributes nobody reads
                 keep(html.substr(copied, tag.name_end - copied));
@@ -252,14 +286,14 @@ Prescanned prescan(std::string_view html) {
     out.html.reserve(html.size() / 2);
     scan(
         html, [&](std::string_view s) { out.html.append(s); },
-        [&](std::string_view s) { out.json_ld.emplace_back(s); });
+        [&](std::string_view s) { out.json_ld.emplace_back(s); }, true);
     return out;
 }
 
 std::vector<std::string> collect_json_ld(std::string_view html) {
     std::vector<std::string> blocks;
     scan(
-        html, [](std::string_view) {}, [&](std::string_view s) { blocks.emplace_back(s); });
+        html, [](std::string_view) {}, [&](std::string_view s) { blocks.emplace_back(s); }, false);
     return blocks;
 }
 

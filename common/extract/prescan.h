@@ -2,7 +2,8 @@
 // comments, <noscript>, <svg>, <template>, <iframe>...) before gumbo parses the
 // page. It is a small tokenizer, not a regex: it respects quoted attribute
 // values, RCDATA elements (<title>, <textarea>) and "</script" end rules.
-// JSON-LD blocks (<script type="application/ld+json">) are kept aside.
+// JSON-LD blocks (<script type="application/ld+json">) are kept aside. Runs of
+// white space between two tags (indentation) become one character, outside <pre>.
 #pragma once
 
 #include <string>

@@ -39,6 +39,13 @@ TEST_CASE("prescan drops scripts, styles, comments and hidden markup", "[extract
         {"nav menus", "<nav><ul><li><a href=/>Portada</a></li></ul></nav><p>a</p>", "<p>a</p>"},
         {"an unclosed nav is kept", "<nav><p>a</p>", "<nav><p>a</p>"},
         {"script inside a dropped element", "<noscript><script>x='</noscript>'</script></noscript>b", "b"},
+        {"indentation between tags becomes one character",
+         "<div>\n    <p>a</p>\n    <p>b</p>  <span>c</span>\t\t</div>",
+         "<div>\n<p>a</p>\n<p>b</p> <span>c</span> </div>"},
+        {"white space around words is text", "<p>  a  b  </p>", "<p>  a  b  </p>"},
+        {"white space inside <pre> is content", "<pre><b>1</b>\n\n  <b>2</b></pre>\n\n<p>x</p>",
+         "<pre><b>1</b>\n\n  <b>2</b></pre>\n<p>x</p>"},
+        {"an end tag with a quoted '>'", "<p>a</p x='>'>  <p>b</p>", "<p>a</p x='>'>  <p>b</p>"},
     };
     for (const Case& c : cases) {
         SECTION(c.name) { CHECK(prescan(c.html).html == c.expected); }
