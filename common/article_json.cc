@@ -2,10 +2,25 @@
 
 namespace hemeroteca {
 
+namespace {
+
+// Every stored field and its name in the JSON object: the one list.
+struct Field {
+    const char* name;
+    std::string Article::*member;
+};
+constexpr Field kFields[] = {{"url", &Article::url},         {"title", &Article::title},
+                             {"date", &Article::date},       {"author", &Article::author},
+                             {"section", &Article::section}, {"source", &Article::source},
+                             {"lang", &Article::lang},       {"text", &Article::text},
+                             {"origin", &Article::origin},   {"id", &Article::stable_id}};
+
+} // namespace
+
 nlohmann::json to_json(const Article& a) {
-    return {{"url", a.url},         {"title", a.title},   {"date", a.date}, {"author", a.author},
-            {"section", a.section}, {"source", a.source}, {"lang", a.lang}, {"text", a.text},
-            {"origin", a.origin},   {"id", a.stable_id}};
+    nlohmann::json out = nlohmann::json::object();
+    for (const Field& f : kFields) out[f.name] = a.*f.member;
+    return out;
 }
 
 namespace {
@@ -42,16 +57,8 @@ public:
 
 private:
     std::string* field(const std::string& k) {
-        if (k == "url") return &a_.url;
-        if (k == "title") return &a_.title;
-        if (k == "date") return &a_.date;
-        if (k == "author") return &a_.author;
-        if (k == "section") return &a_.section;
-        if (k == "source") return &a_.source;
-        if (k == "lang") return &a_.lang;
-        if (k == "text") return &a_.text;
-        if (k == "origin") return &a_.origin;
-        if (k == "id") return &a_.stable_id;
+        for (const Field& f : kFields)
+            if (k == f.name) return &(a_.*f.member);
         return nullptr;
     }
     bool enter() {

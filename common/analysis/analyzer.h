@@ -26,6 +26,8 @@ struct QueryTerms {
 // AND, OR, NOT, XOR, NEAR, ADJ: the query operators (upper case only).
 bool is_query_operator(std::string_view word);
 
+// One thread at a time (like the Xapian::Stem it holds, whose Spanish stemmer
+// remembers its stems): each indexer worker and each Searcher has its own.
 class Analyzer {
 public:
     Analyzer();

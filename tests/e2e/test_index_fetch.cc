@@ -130,14 +130,22 @@ std::vector<std::string> fetch_args(const std::vector<std::string>& extra) {
     return args;
 }
 
-} // namespace
-
-TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts, gzip, charsets, WARC copy",
-          "[e2e][index][fetch]") {
+// The test site of add_routes, started on a free loopback port.
+struct Newsroom {
+    Newsroom() {
+        add_routes(server, flaky);
+        server.start();
+    }
     LocalHttpServer server;
     std::atomic<int> flaky{0};
-    add_routes(server, flaky);
-    server.start();
+};
+
+} // namespace
+
+TEST_CASE_METHOD(
+    Newsroom,
+    "fetching a URL list: robots.txt, redirects, errors, retries, timeouts, gzip, charsets, WARC copy",
+    "[e2e][index][fetch]") {
     TempDir tmp;
     std::string list = "# artículos\n";
     for (const char* p :
@@ -191,12 +199,9 @@ TEST_CASE("fetching a URL list: robots.txt, redirects, errors, retries, timeouts
     CHECK(search_json(tmp / "from-warc", "pescadores").exit_code == 0);
 }
 
-TEST_CASE("a sitemap index leads to a news sitemap whose publication dates fill in missing dates",
-          "[e2e][index][fetch]") {
-    LocalHttpServer server;
-    std::atomic<int> flaky{0};
-    add_routes(server, flaky);
-    server.start();
+TEST_CASE_METHOD(Newsroom,
+                 "a sitemap index leads to a news sitemap whose publication dates fill in missing dates",
+                 "[e2e][index][fetch]") {
     TempDir tmp;
     const auto r = index(tmp / "db", {}, fetch_args({"--sitemap", server.url("/sitemap_index.xml")}));
     INFO(r.err);
