@@ -3,24 +3,27 @@
 # into a temporary database, starts `hemeroteca-search serve` on a free loopback
 # port, and runs page_test.cjs in Debian's headless Chromium.
 # Usage: run_page_test.sh SEARCH_BIN INDEX_BIN SOURCE_DIR WORK_DIR
-# Exits 77 (skipped) only when Chromium or Node.js is not installed (.ci/setup installs them).
+# Exits 77 (skipped) when Chromium, Node.js or playwright-core is not installed
+# (.ci/setup-browser installs them); under CI (CI=true) a missing playwright-core fails.
 set -euo pipefail
 search_bin="$1" index_bin="$2" source_dir="$3" work="$4"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 here="$source_dir/tests/browser"
 
 if [ ! -x "$chromium" ] || ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-  echo "SKIPPED: the browser test needs $chromium, node and npm (.ci/setup installs them)"
+  echo "SKIPPED: the browser test needs $chromium, node and npm (.ci/setup-browser installs them)"
   exit 77
 fi
 
-# playwright-core from the committed lock file, into the build tree (no browser download).
-mkdir -p "$work/node"
-cp "$here/package.json" "$here/package-lock.json" "$work/node/"
-stamp="$work/node/node_modules/.installed-from-lock"
-if ! cmp -s "$here/package-lock.json" "$stamp" 2>/dev/null; then
-  (cd "$work/node" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
-  cp "$here/package-lock.json" "$stamp"
+# playwright-core, installed by .ci/setup-browser (npm ci from the committed lock file).
+if [ ! -f "$here/node_modules/.installed-from-lock" ] || ! cmp -s "$here/package-lock.json" "$here/node_modules/.installed-from-lock"; then
+  reason="playwright-core from tests/browser/package-lock.json is not installed (run .ci/setup-browser; npm's error is in its output)"
+  if [ "${CI:-}" = "true" ]; then
+    echo "FAILED under CI: $reason"
+    exit 1
+  fi
+  echo "SKIPPED: $reason"
+  exit 77
 fi
 
 tmp="$(mktemp -d)"
@@ -50,4 +53,4 @@ done
 
 shots="$work/screenshots"
 mkdir -p "$shots"
-PLAYWRIGHT_DIR="$work/node" CHROMIUM="$chromium" node "$here/page_test.cjs" "http://127.0.0.1:$port" "$shots"
+PLAYWRIGHT_DIR="$here" CHROMIUM="$chromium" node "$here/page_test.cjs" "http://127.0.0.1:$port" "$shots"

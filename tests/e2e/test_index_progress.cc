@@ -1,6 +1,7 @@
 // The progress bar: drawn on a terminal only, never into files or with --quiet.
 #include "support/cli.h"
 #include "support/temp_dir.h"
+#include "support/terminal.h"
 #include "support/warc_fixture.h"
 
 #include <catch2/catch.hpp>
@@ -53,6 +54,7 @@ std::string run_on_terminal(const std::vector<std::string>& argv) {
 } // namespace
 
 TEST_CASE("a progress bar on a terminal, none in a file or with --quiet", "[e2e][index][progress]") {
+    require_pseudo_terminal();
     TempDir tmp;
     std::string lines;
     for (int i = 0; i < 3000; ++i)

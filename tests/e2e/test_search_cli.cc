@@ -1,6 +1,7 @@
 // hemeroteca-search, run as a user runs it, over corpus/ indexed into a
 // temporary database (once per test process).
 #include "support/cli.h"
+#include "support/terminal.h"
 #include "support/shared_data.h"
 #include "support/temp_dir.h"
 
@@ -194,8 +195,10 @@ TEST_CASE("terminal output: colour on a TTY unless NO_COLOR", "[e2e][search][ter
         std::fprintf(stderr, "SKIPPED: /usr/bin/script is not installed\n");
         std::_Exit(77);
     }
+    require_pseudo_terminal();
+    // The child's TERM and NO_COLOR are set here, whatever the caller's are (TERM=dumb turns colour off).
     const std::string cmd = search_bin() + " --db " + corpus_db().string() + " Kursk";
-    const auto tty = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm"});
+    const auto tty = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm", "NO_COLOR"});
     CHECK(tty.out.find("\x1b[1;33mKursk\x1b[0m") != std::string::npos);
     const auto no_color = run({"/usr/bin/script", "-qec", cmd, "/dev/null"}, {"TERM=xterm", "NO_COLOR=1"});
     CHECK(no_color.out.find("\x1b[") == std::string::npos);

@@ -5,11 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include "support/temp_dir.h"
 
@@ -41,9 +43,17 @@ RunResult run(const std::vector<std::string>& argv, const std::vector<std::strin
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
 
-    // The added variables first, so they override the inherited ones.
-    std::vector<std::string> env_strings = env;
-    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+    // The inherited variables that `env` does not name, then `env`'s settings.
+    // (An inherited duplicate would win in a shell: script(1) runs one.)
+    const auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) {
+        const bool named = std::any_of(env.begin(), env.end(),
+                                       [&](const std::string& s) { return name_of(s) == name_of(*e); });
+        if (!named) env_strings.emplace_back(*e);
+    }
+    for (const auto& s : env)
+        if (s.find('=') != std::string::npos) env_strings.push_back(s);
     std::vector<char*> envp;
     for (auto& e : env_strings) envp.push_back(e.data());
     envp.push_back(nullptr);

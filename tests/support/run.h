@@ -13,8 +13,9 @@ struct RunResult {
     std::string err;
 };
 
-// Runs argv[0] with the given arguments; `env` entries ("NAME=value") are added
-// to the current environment. Never goes through a shell.
+// Runs argv[0] with the given arguments in the current environment, changed by
+// `env`: "NAME=value" sets NAME (replacing the inherited value), a bare "NAME"
+// removes it. Never goes through a shell.
 RunResult run(const std::vector<std::string>& argv, const std::vector<std::string>& env = {});
 
 // Paths of the built programs.
