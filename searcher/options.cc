@@ -23,7 +23,8 @@ void add_options(CLI::App& app, SearchOptions& o) {
     app.add_option("--db", o.dbs,
                    "A database to search (repeat to search several as one; or set HEMEROTECA_DB)")
         ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->default_str("hemeroteca.db");
     app.add_flag("--json", o.json, "Print one JSON object");
     app.add_option("-n,--limit", r.limit, "How many results")
         ->check(CLI::Range(1, 10000))
@@ -31,8 +32,13 @@ void add_options(CLI::App& app, SearchOptions& o) {
     app.add_option("--offset", r.offset, "Skip this many results (for paging)")->capture_default_str();
     const std::map<std::string, ColorMode> modes = {
         {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+    // Help in people's words: the names and the default, not CLI11's enum mapping. (transform()
+    // puts a validator first: IsMember sees what was typed, so an error lists the names.)
     app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
-        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case));
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case).description(""))
+        ->transform(CLI::IsMember(modes, CLI::ignore_case).description(""))
+        ->type_name("auto|always|never")
+        ->default_str("auto");
 
     auto* filters = app.add_option_group("Filters");
     filters->add_option("--from", r.filters.from,
@@ -47,8 +53,13 @@ void add_options(CLI::App& app, SearchOptions& o) {
                                                {"newest", Sort::newest},
                                                {"oldest", Sort::oldest},
                                                {"mixed", Sort::mixed}};
-    app.add_option("--sort", r.sort, "relevance (default), newest, oldest (undated articles last), or mixed")
-        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
+    app.add_option(
+           "--sort", r.sort,
+           "The order: newest and oldest put undated articles last; mixed lets recency lift relevance")
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
+        ->transform(CLI::IsMember(sorts, CLI::ignore_case).description(""))
+        ->type_name("relevance|newest|oldest|mixed")
+        ->default_str("relevance");
     app.add_option("--half-life", r.half_life_days, "With --sort mixed: days for recency's lift to halve")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();

@@ -28,7 +28,8 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
         .add_option("--db", o.dbs,
                     "A database to serve (repeat to search several as one; or set HEMEROTECA_DB)")
         ->allow_extra_args(false)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->default_str("hemeroteca.db");
     serve
         .add_option(
             "--listen", o.listen,
