@@ -5,6 +5,21 @@
 
 namespace hemeroteca::search {
 
+namespace {
+// Help and errors in people's words for an option whose value is one of
+// `choices`: "--color auto|always|never=auto" and "bogus not in {always,auto,never}"
+// instead of CLI11's enum mapping ("ENUM:value in {always->1,...} OR {1,0,2}").
+// The option's one validator is its CheckedTransformer; transform() puts the
+// name check before it, so the check sees what was typed.
+template <class Choices> void name_the_choices(CLI::Option* option, const Choices& choices,
+                                               const std::string& names, const std::string& default_name) {
+    option->get_validator(0)->description("");
+    option->transform(CLI::IsMember(choices, CLI::ignore_case).description(""))
+        ->type_name(names)
+        ->default_str(default_name);
+}
+} // namespace
+
 std::string SearchOptions::query() const {
     std::string q;
     for (const auto& w : query_words) {
@@ -32,13 +47,8 @@ void add_options(CLI::App& app, SearchOptions& o) {
     app.add_option("--offset", r.offset, "Skip this many results (for paging)")->capture_default_str();
     const std::map<std::string, ColorMode> modes = {
         {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}};
-    // Help in people's words: the names and the default, not CLI11's enum mapping. (transform()
-    // puts a validator first: IsMember sees what was typed, so an error lists the names.)
     app.add_option("--color", o.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
-        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case).description(""))
-        ->transform(CLI::IsMember(modes, CLI::ignore_case).description(""))
-        ->type_name("auto|always|never")
-        ->default_str("auto");
+        ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case));
 
     auto* filters = app.add_option_group("Filters");
     filters->add_option("--from", r.filters.from,
@@ -53,13 +63,8 @@ void add_options(CLI::App& app, SearchOptions& o) {
                                                {"newest", Sort::newest},
                                                {"oldest", Sort::oldest},
                                                {"mixed", Sort::mixed}};
-    app.add_option(
-           "--sort", r.sort,
-           "The order: newest and oldest put undated articles last; mixed lets recency lift relevance")
-        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case).description(""))
-        ->transform(CLI::IsMember(sorts, CLI::ignore_case).description(""))
-        ->type_name("relevance|newest|oldest|mixed")
-        ->default_str("relevance");
+    app.add_option("--sort", r.sort, "relevance (default), newest, oldest (undated articles last), or mixed")
+        ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
     app.add_option("--half-life", r.half_life_days, "With --sort mixed: days for recency's lift to halve")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
@@ -80,6 +85,9 @@ void add_options(CLI::App& app, SearchOptions& o) {
                    "A synonyms file (A = B = C per line) instead of the default list")
         ->check(CLI::ExistingFile);
     app.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+
+    name_the_choices(app.get_option("--color"), modes, "auto|always|never", "auto");
+    name_the_choices(app.get_option("--sort"), sorts, "relevance|newest|oldest|mixed", "relevance");
 }
 
 std::vector<std::string> database_paths(const SearchOptions& o) {
