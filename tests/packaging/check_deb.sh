@@ -5,8 +5,8 @@
 # Usage: check_deb.sh BUILD_DIR
 set -euo pipefail
 build="$1"
-if ! command -v dpkg-deb >/dev/null || ! command -v dpkg-shlibdeps >/dev/null; then
-  echo "SKIPPED: building a .deb needs dpkg-deb and dpkg-shlibdeps (dpkg-dev)"
+if ! command -v dpkg-deb >/dev/null || ! command -v dpkg-shlibdeps >/dev/null || ! command -v file >/dev/null; then
+  echo "SKIPPED: building a .deb needs dpkg-deb, dpkg-shlibdeps (dpkg-dev) and file (.ci/setup installs them)"
   exit 77
 fi
 out="$(mktemp -d)"
