@@ -124,6 +124,15 @@ public:
     // Picks up what the indexer committed; false when nothing changed (true when something may have).
     bool reopen();
 
+    // What identifies the revision being read, for HTTP validators: the
+    // databases' UUIDs and revisions (changes with every commit) and when the
+    // indexer last committed (ISO 8601, "" when unknown). Refreshed by reopen().
+    struct Version {
+        std::string tag;
+        std::string updated;
+    };
+    const Version& version() const { return version_; }
+
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
     std::string last_updated() const; // when the indexer last committed (ISO 8601), or ""
@@ -143,6 +152,8 @@ private:
     // dropped when the database is reopened.
     std::unique_ptr<FacetColumn> facet_column_;
     unsigned facet_requests_ = 0;
+    Version version_;
+    void read_version();
 };
 
 } // namespace hemeroteca::search
