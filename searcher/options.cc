@@ -69,6 +69,25 @@ void add_options(CLI::App& app, SearchOptions& o) {
                    "A synonyms file (A = B = C per line) instead of the default list")
         ->check(CLI::ExistingFile);
     app.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+    add_query_limit_options(app, r.cost);
+}
+
+void add_query_limit_options(CLI::App& app, QueryLimits& limits) {
+    auto* group = app.add_option_group("Query limits");
+    group
+        ->add_option("--max-wildcard", limits.max_wildcard_words,
+                     "Words one wildcard (corrup*) may stand for; more is an error")
+        ->check(CLI::Range(1u, 1000000u))
+        ->capture_default_str();
+    group->add_option("--max-words", limits.max_words, "Words in a query at most")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    group->add_option("--max-phrase", limits.max_phrase_words, "Words in one \"phrase\" at most")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    group->add_option("--time-limit", limits.time_limit_s, "Seconds one search may take (0: no limit)")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->capture_default_str();
 }
 
 std::vector<std::string> database_paths(const SearchOptions& o) {

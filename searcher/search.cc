@@ -9,11 +9,18 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 namespace hemeroteca::search {
 
 namespace {
+
+std::string format_seconds(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", s);
+    return buf;
+}
 
 Xapian::Database open_all(const std::vector<std::string>& paths) {
     Xapian::Database db;
@@ -137,6 +144,7 @@ void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& req
                             SearchResults& results) {
     FacetSpy spy(facet_column());
     Xapian::Enquire counter(db_);
+    if (request.cost.time_limit_s > 0) counter.set_time_limit(request.cost.time_limit_s);
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
     counter.set_query(query);
@@ -160,7 +168,11 @@ void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& req
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    return retrying([&] { return run_once(request); });
+    try {
+        return retrying([&] { return run_once(request); });
+    } catch (const Xapian::WildcardError& e) {
+        throw wildcard_cost_error(e, request.cost.max_wildcard_words);
+    }
 }
 
 std::string Searcher::last_updated() const {
@@ -252,7 +264,17 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.query = request.query;
     results.applied = request.filters;
 
-    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost, request.cost);
+    const double budget = request.cost.time_limit_s;
+    // Xapian ends a match that runs out of time early, with what it found so
+    // far: a search over its budget is an error, not a silently partial answer.
+    const auto check_time = [&] {
+        const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (budget > 0 && spent >= budget)
+            throw QueryCostError("the query took too long (over " + format_seconds(budget) +
+                                     " s): use fewer words or wildcards, or narrow it with filters",
+                                 true);
+    };
     ParsedQuery parsed;
     const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
     if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
@@ -293,8 +315,11 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
         std::max(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
     const auto fetch = [&](const Xapian::Query& q) {
         enquire.set_query(q);
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit), check);
+        if (budget > 0) enquire.set_time_limit(budget);
+        Xapian::MSet found = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                              static_cast<Xapian::doccount>(request.limit), check);
+        check_time();
+        return found;
     };
     Xapian::MSet mset = fetch(build(parsed.query));
 
@@ -312,7 +337,10 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
                      mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
     if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
-    if (request.facets) count_facets(build_filtered(parsed.query), request, results);
+    if (request.facets) {
+        count_facets(build_filtered(parsed.query), request, results);
+        check_time();
+    }
 
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -62,6 +62,7 @@ struct SearchRequest {
         0.5; // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
     std::string like;          // --like URL: articles about the same story (query may be empty)
     Xapian::docid like_id = 0; // the same by docid (the HTTP API's /api/related?id=)
+    QueryLimits cost;          // what the query may cost (QueryCostError beyond)
 };
 
 struct TermWeight {
@@ -111,7 +112,7 @@ public:
     explicit Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
                       bool use_synonyms = true);
 
-    // Throws QuerySyntaxError, RequestError.
+    // Throws QuerySyntaxError, RequestError, QueryCostError.
     SearchResults search(const SearchRequest& request);
 
     // The stored article with this docid, nullopt when there is none.

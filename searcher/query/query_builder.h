@@ -44,6 +44,15 @@ private:
 
 enum class Matching { all_words, any_word };
 
+// What one query may cost, for every front end (terminal, --queries, HTTP).
+// Each limit exceeded is a QueryCostError with a one-line reason.
+struct QueryLimits {
+    Xapian::termcount max_wildcard_words = 1000; // words one wildcard (corrup*) may stand for
+    std::size_t max_words = 100;                 // words in a query (operators and field names aside)
+    std::size_t max_phrase_words = 32;           // words in one "phrase"
+    double time_limit_s = 5;                     // for the search's matching; 0: no limit
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     Matching matching = Matching::all_words;
@@ -55,12 +64,14 @@ public:
     // exact_boost > 0 adds the unstemmed query, its weight scaled by
     // exact_boost, to the stemmed one: exact word forms rank above other forms.
     QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
-                 double exact_boost = 0);
+                 double exact_boost = 0, const QueryLimits& limits = {});
 
     // The policy's choice of matching for this query text.
     Matching default_matching(const std::string& user_query) const;
 
-    // Throws QuerySyntaxError.
+    // Throws QuerySyntaxError, QueryCostError (too many words, a phrase too
+    // long; a wildcard's expansion is checked when the query runs: see
+    // wildcard_cost_error).
     ParsedQuery parse(const std::string& user_query, Matching matching);
 
     // A correction from the archive's own words when some word of the query
@@ -71,8 +82,11 @@ private:
     std::size_t count_content_words(const std::string& normalized) const;
     bool has_unknown_word(const std::string& normalized) const;
 
+    void check_cost(const std::string& normalized) const;
+
     const analysis::Analyzer& analyzer_;
     const Synonyms& synonyms_;
+    QueryLimits limits_;
     Xapian::Database db_;
     Xapian::QueryParser qp_;
     Xapian::QueryParser exact_qp_;
@@ -80,6 +94,12 @@ private:
 };
 
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
+// One pass, linear in the query's length (no regular expression on user input).
 std::string rewrite_spanish_dates(const std::string& normalized_query);
+
+// Xapian's WildcardError (a wildcard over QueryLimits::max_wildcard_words,
+// thrown when the query runs) as the user's QueryCostError:
+// "the query is too costly: `a*` matches over 1000 words".
+QueryCostError wildcard_cost_error(const Xapian::WildcardError& e, Xapian::termcount max_words);
 
 } // namespace hemeroteca::search

@@ -71,6 +71,7 @@ SearchRequest search_request(const ParamLookup& param, const Limits& limits) {
     r.facets = flag(param, "facets", false);
     r.facet_sample = limits.facet_sample;
     r.collapse = flag(param, "collapse", true);
+    r.cost = limits.query;
     return r;
 }
 

@@ -1,5 +1,7 @@
 #include "server/server_options.h"
 
+#include "options.h"
+
 #include <charconv>
 #include <stdexcept>
 
@@ -73,6 +75,7 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+    add_query_limit_options(serve, o.limits.query);
 }
 
 } // namespace hemeroteca::search::server

@@ -2,6 +2,8 @@
 // that keep the server safe by default.
 #pragma once
 
+#include "query/query_builder.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
@@ -24,6 +26,7 @@ struct Limits {
     unsigned idle_timeout_s = 5;     // a connection with nothing sent or received for this long is closed
     unsigned max_connections = 2000; // open connections in all; more are closed at once
     unsigned max_connections_per_client = 64; // open connections from one client address
+    QueryLimits query;                        // what one search may cost (400, or 503 out of time)
 };
 
 // The HTTP API's cross-origin policy.
