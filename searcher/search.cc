@@ -111,21 +111,35 @@ bool Searcher::reopen() {
     return changed;
 }
 
+namespace {
+
+// One database's identity and revision. get_revision() wants exactly one
+// shard: a stub of several (hemeroteca-index --shards) is described by what
+// every commit changes instead (documents, last docid, total length).
+std::string revision_of(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + "." + std::to_string(db.get_revision());
+    } catch (const Xapian::InvalidOperationError&) {
+        return db.get_uuid() + "." + std::to_string(db.get_doccount()) + "." +
+               std::to_string(db.get_lastdocid()) + "." + std::to_string(db.get_total_length()) + "." +
+               db.get_metadata(std::string(schema::metadata_updated_key));
+    }
+}
+
+} // namespace
+
 void Searcher::read_version() {
     version_.updated = last_updated();
-    if (paths_.size() == 1) {
-        // Exactly the revision db_ reads.
-        version_.tag = db_.get_uuid() + "." + std::to_string(db_.get_revision());
+    if (paths_.size() == 1) { // exactly the revision db_ reads
+        version_.tag = revision_of(db_);
         return;
     }
-    // Several shards (get_revision() is per shard): each read on its own, so
-    // a commit landing between db_'s reopen and this look-up makes the tag one
-    // revision ahead until the next commit.
+    // Several databases, each read on its own: a commit landing between db_'s
+    // reopen and this look-up makes the tag one revision ahead until the next.
     version_.tag.clear();
     for (const auto& path : paths_) {
         try {
-            const Xapian::Database shard(path);
-            version_.tag += shard.get_uuid() + "." + std::to_string(shard.get_revision()) + ";";
+            version_.tag += revision_of(Xapian::Database(path)) + ";";
         } catch (const Xapian::Error&) {
             version_.tag += "?;";
         }

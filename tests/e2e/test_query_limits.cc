@@ -68,7 +68,7 @@ TEST_CASE("fecha: with 50,000 letters is a short error, not a crash", "[e2e][sea
         CHECK(hit["date"].get<std::string>().rfind("2023-", 0) == 0);
 }
 
-TEST_CASE("--queries: a line over the limits is an error object; the next is answered",
+TEST_CASE("batch mode: a line over the limits is an error object, the next is answered",
           "[e2e][search][limits][batch]") {
     TempDir tmp;
     const auto file = tmp / "queries.txt";
