@@ -37,6 +37,7 @@ enum class Slot : Xapian::valueno {
     facets = 3, // year␟section␟outlet␟authors␟language as printed (facet_value.h; one value read per match)
     fingerprint = 6, // MinHash signature of the body (dedup/near_duplicates.h), hex
     cluster = 7,     // collapse key shared by near-identical articles (syndicated copies)
+    facts = 8,       // the body's figures, dates and names, hashed (dedup/near_duplicates.h)
 };
 
 inline constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
