@@ -14,6 +14,7 @@
 
 #include "analysis/analyzer.h"
 #include "query/synonyms.h"
+#include "request.h"
 
 #include <xapian.h>
 
@@ -44,13 +45,12 @@ private:
 
 enum class Matching { all_words, any_word };
 
-// What one query may cost, for every front end (terminal, --queries, HTTP).
-// Each limit exceeded is a QueryCostError with a one-line reason.
-struct QueryLimits {
-    Xapian::termcount max_wildcard_words = 1000; // words one wildcard (corrup*) may stand for
-    std::size_t max_words = 100;                 // words in a query (operators and field names aside)
-    std::size_t max_phrase_words = 32;           // words in one "phrase"
-    double time_limit_s = 5;                     // for the search's matching; 0: no limit
+// A request's query text, normalised once (NFC, folding, Spanish date forms) and
+// handed as such to the policy, parsing (and its relaxed retry) and suggestions.
+struct NormalizedQuery {
+    std::string user; // as typed
+    std::string text; // normalised
+    bool empty() const { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
 };
 
 struct ParsedQuery {
@@ -66,17 +66,20 @@ public:
     QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
                  double exact_boost = 0, const QueryLimits& limits = {});
 
+    // The one normalisation of a request's query text.
+    NormalizedQuery normalize(const std::string& user_query) const;
+
     // The policy's choice of matching for this query text.
-    Matching default_matching(const std::string& user_query) const;
+    Matching default_matching(const NormalizedQuery& query) const;
 
     // Throws QuerySyntaxError, QueryCostError (too many words, a phrase too
     // long; a wildcard's expansion is checked when the query runs: see
     // wildcard_cost_error).
-    ParsedQuery parse(const std::string& user_query, Matching matching);
+    ParsedQuery parse(const NormalizedQuery& query, Matching matching);
 
     // A correction from the archive's own words when some word of the query
     // is not in the archive, else "".
-    std::string suggest(const std::string& user_query);
+    std::string suggest(const NormalizedQuery& query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
@@ -92,6 +95,9 @@ private:
     Xapian::QueryParser exact_qp_;
     double exact_boost_;
 };
+
+// Whether `word` names a field of the query syntax (titulo, autor, fecha, ...).
+bool is_field_name(std::string_view word);
 
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
 // One pass, linear in the query's length (no regular expression on user input).
