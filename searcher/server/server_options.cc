@@ -1,5 +1,7 @@
 #include "server/server_options.h"
 
+#include "options.h"
+
 #include <charconv>
 #include <stdexcept>
 
@@ -39,18 +41,42 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     serve
-        .add_option(
-            "--facet-sample", o.limits.facet_sample,
-            "Count facets on at least this many matches and scale (0: every match, slower on large archives)")
+        .add_option("--facet-sample", o.limits.facet_sample,
+                    "Count facets on at least this many matches and scale them (estimates); 0, the default: "
+                    "every match, exact")
         ->capture_default_str();
     serve
         .add_option_function<std::size_t>(
             "--cache-mb", [&o](std::size_t mb) { o.limits.cache_bytes = mb << 20; },
             "Keep recent answers (MiB) while the database is unchanged; 0: none")
         ->default_str("32");
+    serve
+        .add_option("--max-connections", o.limits.max_connections,
+                    "Open connections at most (more are closed at once)")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    serve
+        .add_option("--max-connections-per-client", o.limits.max_connections_per_client,
+                    "Open connections at most from one client address")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    serve
+        .add_option(
+            "--header-timeout", o.limits.header_timeout_s,
+            "Seconds a client has to send a request's line and headers (else the connection is closed)")
+        ->check(CLI::Range(1u, 3600u))
+        ->capture_default_str();
+    serve
+        .add_option("--idle-timeout", o.limits.idle_timeout_s,
+                    "Seconds a connection may send and receive nothing before it is closed")
+        ->check(CLI::Range(1u, 3600u))
+        ->capture_default_str();
+    serve.add_option("--cors-origin", o.http.cors_origin,
+                     "Let pages from this origin (https://host[:port], or *) call the API; off by default");
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+    add_query_limit_options(serve, o.limits.query);
 }
 
 } // namespace hemeroteca::search::server

@@ -1,14 +1,15 @@
 // Hemeroteca's search page: plain JavaScript over the JSON API.
-// The URL holds the whole search (q, page, sort, from, to, section, source, author),
+// The URL holds the whole search (q, page, sort, from, to, section, source, author, lang),
 // so a search can be shared and the back button works (pushState/popstate).
 // Article text is only ever inserted as text (textContent); snippets arrive as
 // escaped HTML with <mark>, and are rebuilt node by node, never with innerHTML.
 "use strict";
 
 const PER_PAGE = 10;
-const KEYS = ["q", "page", "sort", "from", "to", "section", "source", "author"];
-const FACET_TITLES = { year: "Año", section: "Sección", source: "Medio" };
-const FILTER_TITLES = { section: "Sección", source: "Medio", author: "Autor" };
+const KEYS = ["q", "page", "sort", "from", "to", "section", "source", "author", "lang"];
+// Facets are shown in this order, whatever the API sends (unknown names are shown under their own name).
+const FACET_TITLES = { year: "Año", section: "Sección", source: "Medio", author: "Autor", lang: "Idioma" };
+const FILTER_TITLES = { section: "Sección", source: "Medio", author: "Autor", lang: "Idioma" };
 const numberFormat = new Intl.NumberFormat("es-ES");
 const dateFormat = new Intl.DateTimeFormat("es-ES", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -154,24 +155,31 @@ function renderActiveFilters(state) {
       : "Fechas: " + (formatDate(state.from) || state.from || "…") + " – " + (formatDate(state.to) || state.to || "…");
     chip(label, { from: "", to: "" });
   }
-  for (const key of ["section", "source", "author"])
+  for (const key of Object.keys(FILTER_TITLES))
     if (state[key]) chip(FILTER_TITLES[key] + ": " + state[key], { [key]: "" });
   $("active-filters").replaceChildren(...chips);
   $("active-filters").hidden = chips.length === 0;
 }
 
-// Counts are scaled from a sample on large result sets (facets_exact false): shown as "≈ N".
+// The server groups values that differ only in case, accents, ñ or spaces; so does a filter.
+const sameValue = (a, b) => {
+  const key = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return key(a) === key(b);
+};
+
+// Counts are exact unless the server samples (serve --facet-sample, facets_exact false): then "≈ N".
 function renderFacets(facets, state, exact) {
   const groups = [];
-  for (const name of ["year", "section", "source"]) {
+  const names = Object.keys(FACET_TITLES).concat(Object.keys(facets || {}).filter((n) => !(n in FACET_TITLES)));
+  for (const name of names) {
     const values = (facets && facets[name]) || [];
     if (values.length === 0) continue;
     const group = el("section", "filter-group facet");
-    group.append(el("h2", "", FACET_TITLES[name]));
+    group.append(el("h2", "", FACET_TITLES[name] || name));
     const list = el("ul", "facet-list");
     const shown = name === "year" ? values.slice().sort((a, b) => b.value.localeCompare(a.value)) : values;
     for (const { value, count } of shown.slice(0, 12)) {
-      const active = name === "year" ? state.from === value + "-01-01" && state.to === value + "-12-31" : state[name] === value;
+      const active = name === "year" ? state.from === value + "-01-01" && state.to === value + "-12-31" : sameValue(state[name] || "", value);
       const button = el("button", "facet-value" + (active ? " active" : ""));
       button.type = "button";
       button.setAttribute("aria-pressed", String(active));
