@@ -260,6 +260,11 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db_);
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
+    // Equal scores are ordered by a key of the article's content, not by docid:
+    // docids depend on the order of indexing and the number of shards, and the
+    // top 10 must not (remote-safe: a value slot, no KeyMaker).
+    if (request.sort == Sort::relevance || request.sort == Sort::mixed)
+        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
     if (request.sort == Sort::newest)
         enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
     if (request.sort == Sort::oldest)

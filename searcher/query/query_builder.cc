@@ -132,8 +132,13 @@ ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
-            parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query,
-                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
+            // Matches what `query` matches, scored with the exact forms' boost added.
+            // Not OP_AND_MAYBE: over several shards Xapian 1.4 loses documents from
+            // the top results with it (tests/e2e/test_shards.cc).
+            const Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);
+            parsed.query =
+                Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query(Xapian::Query::OP_OR, parsed.query, boost), parsed.query);
         }
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
