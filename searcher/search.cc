@@ -2,8 +2,9 @@
 
 #include "analysis/fold.h"
 #include "document.h"
+#include "facet_value.h"
 #include "query/date_range.h"
-#include "query/facet_spy.h"
+#include "query/query_check.h"
 #include "query/sorting.h"
 #include "schema.h"
 
@@ -36,8 +37,9 @@ constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr std::size_t kFacetValues = 20;
 constexpr double kRecencyBoost = 4.0; // in BM25 units: a typical strong match scores 8-15
 
+// Section, outlet and author hold the facet key (facet_value.h); a language its folded code.
 Xapian::Query term_filter(std::string_view prefix, const std::string& value) {
-    return Xapian::Query(std::string(prefix) + analysis::fold_key(value));
+    return Xapian::Query(std::string(prefix) + facets::key(value));
 }
 
 Xapian::Query filter_query(const Filters& f) {
@@ -46,7 +48,8 @@ Xapian::Query filter_query(const Filters& f) {
     if (!f.section.empty()) parts.push_back(term_filter(schema::prefix::section_exact, f.section));
     if (!f.source.empty()) parts.push_back(term_filter(schema::prefix::source_exact, f.source));
     if (!f.author.empty()) parts.push_back(term_filter(schema::prefix::author_exact, f.author));
-    if (!f.lang.empty()) parts.push_back(term_filter(schema::prefix::lang, f.lang));
+    if (!f.lang.empty())
+        parts.push_back(Xapian::Query(std::string(schema::prefix::lang) + analysis::fold_key(f.lang)));
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
@@ -103,35 +106,6 @@ bool Searcher::reopen() {
 const FacetColumn* Searcher::facet_column() {
     if (!facet_column_ && ++facet_requests_ >= 2) facet_column_ = std::make_unique<FacetColumn>(db_);
     return facet_column_.get();
-}
-
-// Facets count every matching article (syndicated copies too: each is an article
-// of its outlet) in a pass of their own: unweighted, uncollapsed and unsorted, so
-// that the ranked pass can stop after the top results.
-void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
-                            SearchResults& results) {
-    FacetSpy spy(facet_column());
-    Xapian::Enquire counter(db_);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-    counter.set_query(query);
-    counter.add_matchspy(&spy);
-    const Xapian::doccount check = request.facet_sample > 0 ? request.facet_sample : db_.get_doccount();
-    const Xapian::MSet counted = counter.get_mset(0, 0, check);
-    // Sampled: scale the counts up to the estimated number of matches.
-    const double seen = spy.seen();
-    const double estimated = counted.get_matches_estimated();
-    const double scale = seen > 0 && seen < estimated ? estimated / seen : 1.0;
-    results.facets_exact = scale == 1.0;
-    // Every match was counted: the total is exact.
-    if (results.facets_exact) {
-        const Xapian::doccount total = request.collapse ? spy.stories() : spy.seen();
-        results.total = {total, total, total};
-    }
-    for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
-        auto& values = results.facets[FacetSpy::kNames[i]] = spy.top(i, kFacetValues);
-        for (auto& value : values) value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
-    }
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
@@ -221,79 +195,95 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
     return like;
 }
 
-SearchResults Searcher::run_once(const SearchRequest& request) {
-    const auto start = std::chrono::steady_clock::now();
-    SearchResults results;
-    results.query = request.query;
-    results.applied = request.filters;
+struct Searcher::Plan {
+    ParsedQuery parsed; // the words (empty without)
+    bool has_text = false;
+    Xapian::Query like;    // --like: the terms that describe that article, minus the article
+    Xapian::Query filters; // options and the filters of request.h
 
-    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
-    ParsedQuery parsed;
-    const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
-    if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
-
-    // --like: the terms that best describe that article, minus the article itself.
-    Xapian::Query like;
-    if (!request.like.empty() || request.like_id != 0) like = like_query(request);
-    if (!has_text && like.empty() && request.filters.empty())
-        throw RequestError("empty query: give words to search for, a filter, or --like URL");
-
-    const Xapian::Query filters = filter_query(request.filters);
     // What matches: the words (or --like), within the filters.
-    const auto build_filtered = [&](const Xapian::Query& text) {
+    Xapian::Query filtered(const Xapian::Query& text) const {
         Xapian::Query q = text;
         if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
         if (q.empty()) q = Xapian::Query::MatchAll;
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
         return q;
-    };
-    // ... and how it ranks.
-    const auto build = [&](const Xapian::Query& text) {
-        Xapian::Query q = build_filtered(text);
-        if (request.sort == Sort::mixed)
-            q = Xapian::Query(
-                Xapian::Query::OP_AND_MAYBE, q,
-                Xapian::Query(
-                    (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
-        return q;
-    };
+    }
+};
 
-    Xapian::Enquire enquire(db_);
-    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    // Equal scores are ordered by a key of the article's content, not by docid:
-    // docids depend on the order of indexing and the number of shards, and the
-    // top 10 must not (remote-safe: a value slot, no KeyMaker).
-    if (request.sort == Sort::relevance || request.sort == Sort::mixed)
-        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
-    if (request.sort == Sort::newest)
-        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
-    if (request.sort == Sort::oldest)
-        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builder,
+                              const NormalizedQuery& text) {
+    Plan p;
+    p.has_text = !text.empty();
+    if (p.has_text) p.parsed = builder.parse(text, builder.default_matching(text));
+    if (!request.like.empty() || request.like_id != 0) p.like = like_query(request);
+    if (!p.has_text && p.like.empty() && request.filters.empty())
+        throw RequestError("empty query: give words to search for, a filter, or --like URL");
+    p.filters = filter_query(request.filters);
+    return p;
+}
+
+// The ranked pass: only as far as the page asked for.
+Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Xapian::Query& text,
+                            const SearchRequest& request) {
+    Xapian::Query q = plan.filtered(text);
+    if (request.sort == Sort::mixed)
+        q = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, q,
+            Xapian::Query(
+                (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
+    enquire.set_query(q);
     const Xapian::doccount check =
         std::max(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
-    const auto fetch = [&](const Xapian::Query& q) {
-        enquire.set_query(q);
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit), check);
-    };
-    Xapian::MSet mset = fetch(build(parsed.query));
+    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit), check);
+}
 
-    if (has_text && mset.empty() && parsed.matching == Matching::all_words && parsed.content_words > 1) {
-        ParsedQuery any = builder.parse(request.query, Matching::any_word);
-        Xapian::MSet relaxed = fetch(build(any.query));
-        if (!relaxed.empty()) {
-            parsed = std::move(any);
-            mset = std::move(relaxed);
-            results.relaxed = true;
-        }
+// No article has all the words: rank those with any of them.
+void Searcher::relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder, const NormalizedQuery& text,
+                     const SearchRequest& request, Xapian::MSet& mset, SearchResults& results) {
+    // (An empty page past the end of the matches is not "nothing matches".)
+    if (!plan.has_text || mset.get_matches_upper_bound() != 0 ||
+        plan.parsed.matching != Matching::all_words || plan.parsed.content_words <= 1)
+        return;
+    ParsedQuery any = builder.parse(text, Matching::any_word);
+    Xapian::MSet relaxed = rank(enquire, plan, any.query, request);
+    if (relaxed.get_matches_upper_bound() == 0) return;
+    plan.parsed = std::move(any);
+    mset = std::move(relaxed);
+    results.relaxed = true;
+}
+
+// The totals (and facets) from every match, in a pass of their own; the ranked
+// pass's bounds are used when they are already exact and no facets are asked for.
+void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
+                     SearchResults& results) {
+    const bool ranked_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (!request.facets && ranked_exact) {
+        const Xapian::doccount n = mset.get_matches_estimated();
+        results.total = {n, n, n};
+        return;
     }
-    results.matching = parsed.matching;
-    results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
-                     mset.get_matches_upper_bound()};
-    results.terms = analyzer_.query_terms(parsed.query);
-    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
-    if (request.facets) count_facets(build_filtered(parsed.query), request, results);
+    CountRequest what;
+    what.facets = request.facets;
+    what.facet_sample = request.facet_sample;
+    what.facet_values = kFacetValues;
+    LocalMatchCounter counter(db_, facet_column());
+    MatchCounts counts = counter.count(plan.filtered(plan.parsed.query), what);
+    results.facets = std::move(counts.facets);
+    results.facets_exact = counts.exact;
+    if (counts.exact) {
+        const Xapian::doccount total = request.collapse ? counts.stories : counts.articles;
+        results.total = {total, total, total};
+    } else {
+        results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
+                         mset.get_matches_upper_bound()};
+    }
+}
 
+std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                                const SearchRequest& request) {
+    std::vector<Hit> out;
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -317,8 +307,69 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
             std::sort(hit.explanation.begin(), hit.explanation.end(),
                       [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
         }
-        results.hits.push_back(std::move(hit));
+        out.push_back(std::move(hit));
     }
+    return out;
+}
+
+// A pasted URL: the article with that URL (with or without its final slash), if the archive has it.
+std::vector<Hit> Searcher::url_hits(const std::string& url) {
+    Xapian::docid id = find_url(url);
+    if (id == 0 && url.size() > 1)
+        id = find_url(url.back() == '/' ? url.substr(0, url.size() - 1) : url + "/");
+    std::vector<Hit> out;
+    if (id == 0) return out;
+    Hit hit;
+    hit.rank = 1;
+    hit.docid = id;
+    const Xapian::Document doc = db_.get_document(id);
+    hit.article = stored_article(doc);
+    hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
+    out.push_back(std::move(hit));
+    return out;
+}
+
+SearchResults Searcher::run_once(const SearchRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    validate(request);
+    SearchResults results;
+    results.query = request.query;
+    results.applied = request.filters;
+
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
+    const NormalizedQuery text = builder.normalize(request.query); // once, for every step below
+    if (!text.empty()) {
+        if (const auto url = as_url(text)) {
+            results.url = *url;
+            results.hits = url_hits(*url);
+            const auto n = static_cast<Xapian::doccount>(results.hits.size());
+            results.total = {n, n, n};
+            results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return results;
+        }
+        check_meaningful(text, analyzer_);
+    }
+    Plan p = plan(request, builder, text);
+
+    Xapian::Enquire enquire(db_);
+    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
+    // Equal scores are ordered by a key of the article's content, not by docid:
+    // docids depend on the order of indexing and the number of shards, and the
+    // top 10 must not (remote-safe: a value slot, no KeyMaker).
+    if (request.sort == Sort::relevance || request.sort == Sort::mixed)
+        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
+    if (request.sort == Sort::newest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
+    if (request.sort == Sort::oldest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+    Xapian::MSet mset = rank(enquire, p, p.parsed.query, request);
+    relax(enquire, p, builder, text, request, mset, results);
+
+    results.matching = p.parsed.matching;
+    results.terms = analyzer_.query_terms(p.parsed.query);
+    count(p, request, mset, results);
+    if (p.has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(text);
+    results.hits = hits(enquire, mset, request);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }

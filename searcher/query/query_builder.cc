@@ -35,6 +35,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBooleanF
 
 constexpr std::array<std::string_view, 2> kDateFields = {"fecha", "date"};
 
+} // namespace
+
 bool is_field_name(std::string_view word) {
     for (const auto& [name, prefix] : kTextFields)
         if (name == word) return true;
@@ -44,6 +46,8 @@ bool is_field_name(std::string_view word) {
         if (name == word) return true;
     return false;
 }
+
+namespace {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
@@ -102,9 +106,13 @@ bool QueryBuilder::has_unknown_word(const std::string& normalized) const {
     return unknown;
 }
 
-std::string QueryBuilder::suggest(const std::string& user_query) {
+NormalizedQuery QueryBuilder::normalize(const std::string& user_query) const {
+    return {user_query, rewrite_spanish_dates(analyzer_.normalize_query(user_query))};
+}
+
+std::string QueryBuilder::suggest(const NormalizedQuery& query) {
     // Spelling look-ups cost more than the search itself: only on demand.
-    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
+    const std::string& normalized = query.text;
     if (!has_unknown_word(normalized)) return {};
     try {
         qp_.parse_query(normalized, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
@@ -114,14 +122,14 @@ std::string QueryBuilder::suggest(const std::string& user_query) {
     return qp_.get_corrected_query_string();
 }
 
-Matching QueryBuilder::default_matching(const std::string& user_query) const {
-    const bool question = user_query.find('?') != std::string::npos;
-    const std::size_t words = count_content_words(analyzer_.normalize_query(user_query));
+Matching QueryBuilder::default_matching(const NormalizedQuery& query) const {
+    const bool question = query.user.find('?') != std::string::npos;
+    const std::size_t words = count_content_words(query.text);
     return question || words > 4 ? Matching::any_word : Matching::all_words;
 }
 
-ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching) {
-    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
+ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching) {
+    const std::string& normalized = query.text;
     qp_.set_default_op(matching == Matching::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     ParsedQuery parsed;
     parsed.matching = matching;

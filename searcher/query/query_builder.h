@@ -30,6 +30,14 @@ public:
 
 enum class Matching { all_words, any_word };
 
+// A request's query text, normalised once (NFC, folding, Spanish date forms) and
+// handed as such to the policy, parsing (and its relaxed retry) and suggestions.
+struct NormalizedQuery {
+    std::string user; // as typed
+    std::string text; // normalised
+    bool empty() const { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     Matching matching = Matching::all_words;
@@ -43,15 +51,18 @@ public:
     QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
                  double exact_boost = 0);
 
+    // The one normalisation of a request's query text.
+    NormalizedQuery normalize(const std::string& user_query) const;
+
     // The policy's choice of matching for this query text.
-    Matching default_matching(const std::string& user_query) const;
+    Matching default_matching(const NormalizedQuery& query) const;
 
     // Throws QuerySyntaxError.
-    ParsedQuery parse(const std::string& user_query, Matching matching);
+    ParsedQuery parse(const NormalizedQuery& query, Matching matching);
 
     // A correction from the archive's own words when some word of the query
     // is not in the archive, else "".
-    std::string suggest(const std::string& user_query);
+    std::string suggest(const NormalizedQuery& query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
@@ -64,6 +75,9 @@ private:
     Xapian::QueryParser exact_qp_;
     double exact_boost_;
 };
+
+// Whether `word` names a field of the query syntax (titulo, autor, fecha, ...).
+bool is_field_name(std::string_view word);
 
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
 std::string rewrite_spanish_dates(const std::string& normalized_query);

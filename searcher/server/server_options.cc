@@ -38,9 +38,9 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     serve
-        .add_option(
-            "--facet-sample", o.limits.facet_sample,
-            "Count facets on at least this many matches and scale (0: every match, slower on large archives)")
+        .add_option("--facet-sample", o.limits.facet_sample,
+                    "Count facets on at least this many matches and scale them (estimates); 0, the default: "
+                    "every match, exact")
         ->capture_default_str();
     serve
         .add_option_function<std::size_t>(

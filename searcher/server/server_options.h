@@ -16,7 +16,7 @@ struct Limits {
     std::size_t max_per_page = 100;       // larger per_page -> 400
     std::size_t max_page = 500;           // deeper paging -> 400 (cost grows with the offset)
     std::size_t max_payload_bytes = 8192; // request bodies (the API has none) -> 413
-    unsigned facet_sample = 1000;         // facets counted on at least this many matches, scaled; 0: all
+    unsigned facet_sample = 0;            // 0: facets count every match (exact); N: at least N, scaled
     std::size_t cache_bytes = 32u << 20;  // recent answers kept while the database is unchanged; 0: none
     int read_timeout_s = 5;
     int write_timeout_s = 5;
