@@ -55,6 +55,10 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
 
 } // namespace
 
+Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, query, lift), query);
+}
+
 std::string rewrite_spanish_dates(const std::string& q) {
     static const std::regex range(R"(\b(fecha|date):([a-z]+)\.\.([a-z]+)\s+(\d{4})\b)");
     static const std::regex single(R"(\b(fecha|date):([a-z]+)\s+(\d{4})\b)");
@@ -140,13 +144,8 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
-            // Matches what `query` matches, scored with the exact forms' boost added.
-            // Not OP_AND_MAYBE: over several shards Xapian 1.4 loses documents from
-            // the top results with it (tests/e2e/test_shards.cc).
-            const Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);
             parsed.query =
-                Xapian::Query(Xapian::Query::OP_FILTER,
-                              Xapian::Query(Xapian::Query::OP_OR, parsed.query, boost), parsed.query);
+                with_boost(parsed.query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
         }
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
