@@ -95,7 +95,11 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
         doc.add_boolean_term(std::string(schema::prefix::month) + day.substr(0, 6));
         doc.add_boolean_term(std::string(schema::prefix::day) + day);
         doc.add_value(schema::slot(schema::Slot::date), day);
+        doc.add_value(schema::slot(schema::Slot::date_oldest), day);
+        doc.add_value(schema::slot(schema::Slot::month), day.substr(0, 6));
         doc.add_value(schema::slot(schema::Slot::datetime), a.date);
+    } else {
+        doc.add_value(schema::slot(schema::Slot::date_oldest), std::string(schema::undated_last));
     }
     doc.add_value(schema::slot(schema::Slot::facets), facets::encode(a, day));
     doc.add_value(schema::slot(schema::Slot::content_hash), content_hash(a));

@@ -38,7 +38,13 @@ enum class Slot : Xapian::valueno {
     fingerprint = 6, // MinHash signature of the body (dedup/near_duplicates.h), hex
     cluster = 7,     // collapse key shared by near-identical articles (syndicated copies)
     facts = 8,       // the body's figures, dates and names, hashed (dedup/near_duplicates.h)
+    date_oldest = 9, // "YYYYMMDD", "~" when undated: oldest first with undated last (Slot::date's
+                     // empty value already sorts last newest first)
+    month = 10,      // "YYYYMM": the recency lift of --sort mixed (ValueMapPostingSource)
 };
+
+// What Slot::date_oldest holds for an undated article: after every digit.
+inline constexpr std::string_view undated_last = "~";
 
 inline constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
 

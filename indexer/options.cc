@@ -67,9 +67,21 @@ void add_options(CLI::App& app, IndexOptions& o) {
         ->capture_default_str();
     app.add_option("-j,--jobs", o.jobs, "Extraction threads (default: one per core)");
     app.add_flag("--prune", o.prune, "Remove the articles of input files that no longer exist");
+    auto* sharding =
+        app.add_option_group("Sharding", "One database as several (Xapian's own multi-database)");
+    sharding
+        ->add_option("--shards", o.shards,
+                     "Create --db as a folder of N shards searched as one (copies of a story share a shard)")
+        ->check(CLI::Range(1, 256));
+    sharding
+        ->add_option("--split-from", o.split_from,
+                     "Copy every article of this database into the new sharded --db (with --shards)")
+        ->check(CLI::ExistingDirectory);
     add_fetch_options(app, o.fetch);
     app.callback([&o] {
-        if (o.inputs.empty() && !o.fetch.enabled())
+        if (!o.split_from.empty() && o.shards == 0)
+            throw CLI::ValidationError("--split-from", "needs --shards N (how many shards to split into)");
+        if (o.inputs.empty() && !o.fetch.enabled() && o.split_from.empty())
             throw CLI::RequiredError("inputs (files or folders), --urls or --sitemap");
     });
     app.add_option("--field", o.field_specs,

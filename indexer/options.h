@@ -38,6 +38,8 @@ struct IndexOptions {
     std::size_t commit_mb = 256;          // ...or MB of input per commit
     std::size_t jobs = 0;                 // extraction threads; 0 = one per core
     bool prune = false;                   // remove articles whose input file is gone
+    unsigned shards = 0;                  // create --db as a folder of this many shards (0: as it is)
+    std::string split_from;               // copy this database's articles into the new --db first
     std::vector<std::string> field_specs; // "section=topic": article field = JSON Lines key
     FetchOptions fetch;
     bool verbose = false;

@@ -2,6 +2,7 @@
 
 #include "pipeline/bounded_queue.h"
 #include "pipeline/index_writer.h"
+#include "pipeline/shards.h"
 #include "pipeline/signals.h"
 #include "pipeline/summary.h"
 #include "pipeline/workers.h"
@@ -91,9 +92,18 @@ int run_index(const IndexOptions& options) {
     Reporter reporter(stderr, options.verbose, options.quiet, &progress);
 
     std::unique_ptr<IndexWriter> writer;
-    if (!options.dry_run)
+    if (!options.dry_run) {
+        if (options.shards > 0) prepare_shards(options.db, options.shards);
         writer = std::make_unique<IndexWriter>(options.db,
                                                CommitPolicy{options.commit_every, options.commit_mb << 20});
+        if (!options.split_from.empty()) {
+            const std::size_t copied =
+                writer->copy_from(options.split_from, [] { return stop_signal() != 0; });
+            if (!options.quiet)
+                std::fprintf(stderr, "%zu articles copied from %s into %u shards\n", copied,
+                             options.split_from.c_str(), writer->shards());
+        }
+    }
     std::vector<FileTally> files;
     std::uintmax_t total_bytes = 0;
     const std::vector<Input> inputs = examine_files(options, reporter, files, total_bytes);

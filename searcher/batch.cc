@@ -46,6 +46,7 @@ SearchRequest request_from_json(const nlohmann::json& j, SearchRequest r) {
     }
     boolean("facets", r.facets);
     boolean("collapse", r.collapse);
+    boolean("explain", r.explain);
     if (const auto it = j.find("exact_boost"); it != j.end() && !it->is_null()) {
         if (!it->is_number()) throw RequestError("exact_boost must be a number");
         r.exact_boost = it->get<double>();

@@ -85,14 +85,15 @@ private:
     const analysis::Analyzer& analyzer_;
 };
 
-class OnlyDoc : public Xapian::MatchDecider {
-public:
-    explicit OnlyDoc(Xapian::docid id) : id_(id) {}
-    bool operator()(const Xapian::Document& doc) const override { return doc.get_docid() == id_; }
-
-private:
-    Xapian::docid id_;
-};
+// The document's own id term (Q...), by which one document is selected in a
+// query (a MatchDecider would do it locally but not over remote shards).
+std::string own_id_term(const Xapian::Document& doc) {
+    const std::string prefix(schema::prefix::id);
+    auto it = doc.termlist_begin();
+    it.skip_to(prefix);
+    if (it != doc.termlist_end() && (*it).compare(0, prefix.size(), prefix) == 0) return *it;
+    return {};
+}
 
 } // namespace
 
@@ -214,7 +215,7 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::Slot::cluster),
                                         cluster, cluster));
-        enquire.set_sort_by_key((new DateKey(false))->release(), false);
+        sort_by_date(enquire, false);
         const Xapian::MSet mset = enquire.get_mset(0, 1000);
         std::size_t rank = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -264,7 +265,7 @@ struct Searcher::Plan {
     // What matches: the words (or --like), within the filters.
     Xapian::Query filtered(const Xapian::Query& text) const {
         Xapian::Query q = text;
-        if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
+        if (!like.empty()) q = q.empty() ? like : with_boost(q, like);
         if (q.empty()) q = Xapian::Query::MatchAll;
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
         return q;
@@ -288,10 +289,7 @@ Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Xa
                             const SearchRequest& request) {
     Xapian::Query q = plan.filtered(text);
     if (request.sort == Sort::mixed)
-        q = Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, q,
-            Xapian::Query(
-                (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
+        q = with_boost(q, recency_source(db_, request.half_life_days, kRecencyBoost, today_in_days()));
     enquire.set_query(q);
     if (request.cost.time_limit_s > 0) enquire.set_time_limit(request.cost.time_limit_s);
     const Xapian::doccount check =
@@ -358,12 +356,12 @@ std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MS
         hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
         hit.other_versions = request.collapse ? it.get_collapse_count() : 0;
         if (request.explain) {
+            const std::string id = own_id_term(doc);
             for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it);
                  ++t) {
                 Xapian::Enquire one(db_);
-                one.set_query(Xapian::Query(*t));
-                const OnlyDoc only(*it);
-                const Xapian::MSet m = one.get_mset(0, 1, nullptr, &only);
+                one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*t), Xapian::Query(id)));
+                const Xapian::MSet m = one.get_mset(0, 1);
                 hit.explanation.push_back({*t, m.empty() ? 0.0 : m.begin().get_weight()});
             }
             std::sort(hit.explanation.begin(), hit.explanation.end(),
@@ -415,10 +413,13 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db_);
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    if (request.sort == Sort::newest)
-        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
-    if (request.sort == Sort::oldest)
-        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+    // Equal scores are ordered by a key of the article's content, not by docid:
+    // docids depend on the order of indexing and the number of shards, and the
+    // top 10 must not (remote-safe: a value slot, no KeyMaker).
+    if (request.sort == Sort::relevance || request.sort == Sort::mixed)
+        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
+    if (request.sort == Sort::newest || request.sort == Sort::oldest)
+        sort_by_date(enquire, request.sort == Sort::newest);
     Xapian::MSet mset = rank(enquire, p, p.parsed.query, request);
     check_time(start, request.cost.time_limit_s);
     relax(enquire, p, builder, text, request, mset, results);

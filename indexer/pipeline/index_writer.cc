@@ -16,6 +16,10 @@ namespace hemeroteca::indexer {
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
+    // Xapian creates the database's own folder, not the ones above it.
+    std::error_code ec;
+    if (const auto parent = std::filesystem::path(path).parent_path(); !parent.empty())
+        std::filesystem::create_directories(parent, ec);
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
@@ -31,7 +35,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 } // namespace
 
 IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
-    db_(open_writable(path)), policy_(policy), near_duplicates_(path) {
+    db_(open_writable(path)), policy_(policy), near_duplicates_(path),
+    router_(static_cast<unsigned>(shard_lines(path).size()), db_.get_lastdocid()) {
     if (policy_.articles == 0) policy_.articles = 1;
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
@@ -64,7 +69,10 @@ WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, 
         outcome = WriteOutcome::updated;
     } else {
         near_duplicates_.assign_cluster(doc, util::hash_hex(id));
-        db_.add_document(doc);
+        if (router_.shards() == 1)
+            db_.add_document(doc);
+        else
+            db_.replace_document(router_.next(doc.get_value(schema::slot(schema::Slot::cluster))), doc);
     }
     pending_bytes_ += bytes;
     if (++pending_ >= policy_.articles || pending_bytes_ >= policy_.bytes) commit();
@@ -95,6 +103,14 @@ void IndexWriter::finish() {
     if (dirty_ || pending_ > 0) add_missing_spellings(db_);
     commit();
     dirty_ = false;
+}
+
+std::size_t IndexWriter::copy_from(const std::string& path, const std::function<bool()>& stop) {
+    if (db_.get_doccount() != 0)
+        throw DatabaseError("--split-from copies into a new database, and --db is not empty");
+    const std::size_t copied = copy_database(path, db_, router_, policy_.articles, stop);
+    near_duplicates_.committed();
+    return copied;
 }
 
 std::map<std::string, FileState> IndexWriter::file_states() const {

@@ -7,9 +7,11 @@
 
 #include "dedup/near_duplicates.h"
 #include "pipeline/file_state.h"
+#include "pipeline/shards.h"
 
 #include <xapian.h>
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -46,6 +48,11 @@ public:
     // Commits and brings the spelling dictionary up to date: call at the end of a run.
     void finish();
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    unsigned shards() const { return router_.shards(); }
+
+    // --split-from: copies the articles, file states and spelling data of the
+    // database at `path` (see copy_database); returns how many articles.
+    std::size_t copy_from(const std::string& path, const std::function<bool()>& stop);
 
     // The states of the input files indexed before, by absolute path.
     std::map<std::string, FileState> file_states() const;
@@ -64,6 +71,7 @@ private:
     std::size_t pending_bytes_ = 0;
     bool dirty_ = false; // something was committed since the last finish()
     dedup::NearDuplicateIndex near_duplicates_;
+    ShardRouter router_; // where new documents go (one shard: Xapian's next docid)
 };
 
 } // namespace hemeroteca::indexer

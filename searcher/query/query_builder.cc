@@ -80,6 +80,10 @@ std::size_t year_after_spaces(const std::string& q, std::size_t at) {
 
 } // namespace
 
+Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, query, lift), query);
+}
+
 std::string rewrite_spanish_dates(const std::string& q) {
     std::string out;
     out.reserve(q.size() + 16);
@@ -246,8 +250,8 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
-            parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query,
-                                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
+            parsed.query =
+                with_boost(parsed.query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
         }
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());

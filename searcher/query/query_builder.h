@@ -45,6 +45,11 @@ private:
 
 enum class Matching { all_words, any_word };
 
+// `query` ranked with `lift`'s weight added where it also matches: the same
+// matches as `query`. Not OP_AND_MAYBE: over several shards (local or remote)
+// Xapian 1.4 loses documents from the top results with it.
+Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift);
+
 // A request's query text, normalised once (NFC, folding, Spanish date forms) and
 // handed as such to the policy, parsing (and its relaxed retry) and suggestions.
 struct NormalizedQuery {

@@ -2,8 +2,11 @@
 
 #include "schema.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
 namespace hemeroteca::search {
 
@@ -23,31 +26,53 @@ long today_in_days() {
     return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
 }
 
-std::string DateKey::operator()(const Xapian::Document& doc) const {
-    // Newest first sorts the keys in reverse, where "" comes last; oldest first
-    // sorts them forwards, where "~" comes after any digit.
-    std::string v = doc.get_value(schema::slot(schema::Slot::date));
-    if (v.empty() && !newest_first_) return "~";
-    return v;
+void sort_by_date(Xapian::Enquire& enquire, bool newest_first) {
+    // Newest first sorts Slot::date in reverse, where an undated article's
+    // empty value comes last; oldest first sorts Slot::date_oldest forwards,
+    // where its "~" comes after any digit.
+    enquire.set_sort_by_value_then_relevance(
+        schema::slot(newest_first ? schema::Slot::date : schema::Slot::date_oldest), newest_first);
 }
 
-RecencySource::RecencySource(double half_life_days, double max_boost, long today_days) :
-    Xapian::ValuePostingSource(schema::slot(schema::Slot::date)), half_life_(half_life_days),
-    max_boost_(max_boost), today_(today_days) {
-    set_maxweight(max_boost_);
+namespace {
+
+std::string month_key(std::chrono::year_month ym) {
+    const int year = static_cast<int>(ym.year());
+    const unsigned month = static_cast<unsigned>(ym.month());
+    std::string key = std::to_string(year);
+    key.insert(0, key.size() < 4 ? 4 - key.size() : 0, '0');
+    key += static_cast<char>('0' + month / 10);
+    key += static_cast<char>('0' + month % 10);
+    return key;
 }
 
-double RecencySource::get_weight() const {
-    const long day = days_from_key(get_value());
-    if (day < 0) return 0;
-    const double age = std::max(0L, today_ - day);
-    return max_boost_ * std::exp2(-age / half_life_);
+std::optional<std::chrono::year_month> parse_month(const std::string& v) {
+    if (v.size() != 6) return std::nullopt;
+    for (const char c : v)
+        if (c < '0' || c > '9') return std::nullopt;
+    const std::chrono::year_month ym{std::chrono::year{std::stoi(v.substr(0, 4))},
+                                     std::chrono::month{static_cast<unsigned>(std::stoi(v.substr(4, 2)))}};
+    if (!ym.ok()) return std::nullopt;
+    return ym;
 }
 
-RecencySource* RecencySource::clone() const { return new RecencySource(half_life_, max_boost_, today_); }
+} // namespace
 
-std::string RecencySource::get_description() const {
-    return "RecencySource(half_life=" + std::to_string(half_life_) + " days)";
+Xapian::Query recency_source(const Xapian::Database& db, double half_life_days, double max_boost,
+                             long today_days) {
+    const Xapian::valueno slot = schema::slot(schema::Slot::month);
+    auto* source = new Xapian::ValueMapPostingSource(slot);
+    source->set_default_weight(0); // undated: no lift
+    const auto first = parse_month(db.get_value_lower_bound(slot));
+    const auto last = parse_month(db.get_value_upper_bound(slot));
+    if (first && last && *first <= *last && half_life_days > 0) {
+        for (auto ym = *first; ym <= *last; ym += std::chrono::months{1}) {
+            const long middle = std::chrono::sys_days{ym / std::chrono::day{15}}.time_since_epoch().count();
+            const double age = static_cast<double>(std::max(0L, today_days - middle));
+            source->add_mapping(month_key(ym), max_boost * std::exp2(-age / half_life_days));
+        }
+    }
+    return Xapian::Query(source->release());
 }
 
 } // namespace hemeroteca::search

@@ -1,5 +1,7 @@
 // Orders other than relevance: by date (undated articles always last) and
-// "mixed", where recency lifts relevance with a half-life the user sets.
+// "mixed", where recency lifts relevance with a half-life the user sets. Built
+// only from Xapian's own registered classes (value slots, ValueMapPostingSource),
+// so that shards served by a stock xapian-tcpsrv sort and lift the same way.
 #pragma once
 
 #include <xapian.h>
@@ -8,33 +10,15 @@
 
 namespace hemeroteca::search {
 
-// Sort key from Slot::date such that undated articles come after every dated
-// one in both directions. Use with set_sort_by_key(key, reverse = newest_first).
-class DateKey : public Xapian::KeyMaker {
-public:
-    explicit DateKey(bool newest_first) : newest_first_(newest_first) {}
-    std::string operator()(const Xapian::Document& doc) const override;
+// Newest or oldest first, then by relevance; undated articles last either way.
+void sort_by_date(Xapian::Enquire& enquire, bool newest_first);
 
-private:
-    bool newest_first_;
-};
-
-// A weight of max_boost * 2^(-age / half_life) from Slot::date, added to the
-// BM25 weight (OP_AND_MAYBE): a fresh article gains up to max_boost, one
-// half_life_days old half of it; undated articles gain nothing.
-class RecencySource : public Xapian::ValuePostingSource {
-public:
-    RecencySource(double half_life_days, double max_boost, long today_days);
-    double get_weight() const override;
-    RecencySource* clone() const override;
-    std::string name() const override { return "hemeroteca::RecencySource"; }
-    std::string get_description() const override;
-
-private:
-    double half_life_;
-    double max_boost_;
-    long today_;
-};
+// The recency lift of --sort mixed: max_boost * 2^(-age / half_life) for an
+// article of each month (its age from the middle of the month, 0 for the
+// future), nothing for an undated one; to be added to the BM25 weight of the
+// matches (query_builder.h's with_boost). The months are those of `db`'s articles.
+Xapian::Query recency_source(const Xapian::Database& db, double half_life_days, double max_boost,
+                             long today_days);
 
 // Days since 1970-01-01 of a "YYYYMMDD" value; -1 when unreadable.
 long days_from_key(const std::string& yyyymmdd);
