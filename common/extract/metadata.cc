@@ -290,7 +290,7 @@ Metadata read_metadata(const GumboNode* root, const JsonLd& json_ld, std::string
     if (m.source.value.empty() && !host.empty()) m.source = {host, "host"};
     m.title = read_title(root, json_ld, meta, m.source.value, host);
     m.date = read_date(root, json_ld, meta, m.url.value, m.title.value);
-    m.author = read_authors(root, json_ld, meta);
+    m.author = read_authors(root, json_ld, meta, m.source.value, host);
     m.section = read_section(json_ld, meta, m.url.value);
     m.og_type = ascii_lower(meta_value(meta, "og:type"));
     m.description = first_meta(meta, {"og:description", "description"}).value;
