@@ -13,6 +13,9 @@ nlohmann::json to_json(const Extraction& e, bool explain) {
         nlohmann::json origins = nlohmann::json::object();
         for (const auto& [field, origin] : e.provenance) origins[field] = origin;
         j["explain"] = std::move(origins);
+        nlohmann::json rejected = nlohmann::json::object();
+        for (const auto& [field, note] : e.rejected) rejected[field].push_back(note);
+        j["rejected"] = std::move(rejected);
     }
     return j;
 }

@@ -78,6 +78,8 @@ Extraction extract_article(std::string_view html_bytes, const ExtractOptions& op
         if (!a.text.empty()) result.provenance.emplace_back("text", body.origin);
         if (!a.lang.empty()) result.provenance.emplace_back("lang", "stop words");
         result.provenance.emplace_back("charset", decoded.origin);
+        for (const auto& [field, notes] : meta.rejected)
+            for (const auto& note : notes) result.rejected.emplace_back(field, note);
     }
     return result;
 }

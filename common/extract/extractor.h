@@ -26,6 +26,8 @@ struct Extraction {
     std::string charset;    // the charset the bytes were decoded from
     // field name -> where it came from (e.g. "title" -> "og:title"), with explain
     std::vector<std::pair<std::string, std::string>> provenance;
+    // field name -> the candidates a rule rejected and why, with explain
+    std::vector<std::pair<std::string, std::string>> rejected;
 };
 
 Extraction extract_article(std::string_view html_bytes, const ExtractOptions& options);
