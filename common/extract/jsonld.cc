@@ -1,6 +1,7 @@
 #include "extract/jsonld.h"
 
 #include "extract/text.h"
+#include "util/json_depth.h"
 
 #include <array>
 
@@ -86,6 +87,7 @@ JsonLd read_json_ld(const std::vector<std::string>& blocks) {
         std::string cleaned = unwrap(block);
         for (char& c : cleaned)
             if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (util::json_nests_deeper(cleaned)) continue; // hostile, not metadata
         const nlohmann::json parsed = nlohmann::json::parse(cleaned, nullptr, false);
         if (parsed.is_discarded()) continue;
         visit(parsed, out, 0);

@@ -6,6 +6,7 @@
 #include "extract/extraction_json.h"
 #include "sources/read_file.h"
 #include "util/hash.h"
+#include "util/json_depth.h"
 
 #include <sstream>
 
@@ -70,6 +71,9 @@ Result JobProcessor::page(Job& job) {
 }
 
 Result JobProcessor::json_line(Job& job) {
+    if (util::json_nests_deeper(job.bytes))
+        return message(Result::Kind::failed, job,
+                       "invalid JSON (nested over " + std::to_string(util::kMaxJsonDepth) + " deep)");
     nlohmann::json object;
     try {
         object = nlohmann::json::parse(job.bytes);
