@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <string>
 
 namespace hemeroteca::indexer {
@@ -31,7 +32,8 @@ public:
     // "error: path:line: reason" — always printed, even with --quiet.
     void failed(const std::string& where, const std::string& reason);
     void removed(std::size_t articles) { counts_.removed += articles; }
-    // The one-line summary; with `signal`, it says the run was interrupted.
+    // The one-line summary (with `signal`, it says the run was interrupted), then, when pages were
+    // skipped, how many for each reason ("skipped: 3 index page, 1 front page"), also without --verbose.
     void summary(std::size_t articles_in_db, bool pruned, int signal) const;
     // A line for --verbose.
     void note(const std::string& line);
@@ -46,6 +48,8 @@ private:
     bool quiet_;
     Progress* progress_;
     Counts counts_;
+    // kind of reason ("front page", "no article text", "not HTML"...) -> pages skipped for it
+    std::map<std::string, std::size_t> skipped_by_reason_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

@@ -10,6 +10,7 @@ set(HEMEROTECA_EXTRACT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/test_extract.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_headline_date_pages.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_language.cc
+  ${CMAKE_CURRENT_LIST_DIR}/test_page_verdicts.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_prescan.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_shared_pages.cc
 )
