@@ -74,6 +74,7 @@ Extraction extract_article(std::string_view html_bytes, const ExtractOptions& op
     BodyHints hints;
     hints.title = meta.title.value;
     hints.json_ld_body = meta.json_ld_body;
+    hints.description = meta.description;
     const Body body = extract_body(root, hints);
 
     Article& a = result.article;

@@ -3,6 +3,7 @@ set(HEMEROTECA_EXTRACT_TEST_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/measure.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_authors.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_authors_pages.cc
+  ${CMAKE_CURRENT_LIST_DIR}/test_body_pages.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_boilerplate.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_charset.cc
   ${CMAKE_CURRENT_LIST_DIR}/test_corpus_charsets.cc
