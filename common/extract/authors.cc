@@ -327,18 +327,26 @@ Field read_authors(const GumboNode* root, const JsonLd& json_ld, const MetaTags&
         }
         add_unique(names, std::move(name));
     };
+    // A source's raw value with its names; a value that yields none is noted as rejected.
+    auto names_in = [&](const std::string& raw, const char* origin) {
+        std::vector<std::string> found = clean_byline(raw);
+        if (found.empty() && rejected && !trim(raw).empty() && raw.size() < 120)
+            rejected->push_back(std::string(origin) + " '" + trim(raw) +
+                                "' rejected: a placeholder or no name");
+        return found;
+    };
     std::vector<std::string> names;
     if (json_ld.article.is_object()) {
         if (const auto it = json_ld.article.find("author"); it != json_ld.article.end())
             for (const std::string& raw : json_names(resolve_ids(*it, json_ld)))
-                for (auto& n : clean_byline(raw)) keep(names, std::move(n), "json-ld author");
+                for (auto& n : names_in(raw, "json-ld author")) keep(names, std::move(n), "json-ld author");
         if (!names.empty()) return {join(names), "json-ld"};
     }
     for (const char* key : {"author", "article:author", "dc.creator", "sailthru.author", "parsely-author",
                             "byl", "articleauthors"}) {
         const auto it = meta.find(key);
         if (it == meta.end()) continue;
-        for (auto& n : clean_byline(it->second)) keep(names, std::move(n), key);
+        for (auto& n : names_in(it->second, key)) keep(names, std::move(n), key);
         if (!names.empty()) return {join(names), key};
     }
     for (auto& n : bylines(root)) keep(names, std::move(n), "byline");

@@ -92,3 +92,17 @@ TEST_CASE("authors: visible bylines, JSON-LD references, placeholders and agenci
         CHECK(author_of(c.html) == c.author);
     }
 }
+
+TEST_CASE("authors: --explain says which placeholder was rejected", "[extract][authors]") {
+    ExtractOptions options;
+    options.explain = true;
+    const auto e = extract_article(page("<meta name=\"author\" content=\"Redacción Central\">",
+                                        "<a rel=\"author\" href=\"/a\">Iker Sanz</a>"),
+                                   options);
+    CHECK(e.article.author == "Iker Sanz");
+    bool said = false;
+    for (const auto& [field, note] : e.rejected)
+        said = said ||
+               (field == "author" && note == "author 'Redacción Central' rejected: a placeholder or no name");
+    CHECK(said);
+}
