@@ -30,6 +30,11 @@ void Reporter::written(const std::string& where, WriteOutcome outcome) {
     if (verbose_) print_line(where + ": " + what);
 }
 
+void Reporter::cut(const std::string& where, const std::string& what) {
+    ++counts_.cut;
+    if (verbose_) print_line(where + ": " + what);
+}
+
 void Reporter::skipped(const std::string& where, const std::string& reason) {
     ++counts_.skipped;
     if (verbose_) print_line(where + ": skipped: " + reason);
@@ -52,6 +57,7 @@ void Reporter::summary(std::size_t articles_in_db, bool pruned, int signal) cons
     if (quiet_ && signal == 0) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     std::string removed = pruned ? ", " + std::to_string(counts_.removed) + " removed" : std::string();
+    if (counts_.cut > 0) removed += ", " + std::to_string(counts_.cut) + " cut to the size limits";
     std::string stopped;
     if (signal != 0)
         stopped = std::string("interrupted by ") +
