@@ -63,12 +63,12 @@ bool InputStream::read_line(std::string& line, bool* too_long) {
     if (too_long) *too_long = false;
     while (true) {
         const auto nl = buf_.find('\n', pos_);
-        if (nl != std::string::npos) {
+        if (nl != std::string::npos && nl - pos_ <= max_page_bytes) {
             line.assign(buf_, pos_, nl - pos_);
             pos_ = nl + 1;
             break;
         }
-        if (buf_.size() - pos_ > max_page_bytes) {
+        if (buf_.size() - pos_ > max_page_bytes) { // with or without its newline yet
             if (!too_long) throw InputError("line too long");
             *too_long = true;
             skip_line();
