@@ -228,6 +228,23 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& charset) 
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 8);
     cd.convert(bytes, out, "\xEF\xBF\xBD", false);
+    // glibc's own UTF-8 decoder (reached through names like "utf_8") passes the
+    // old 5- and 6-byte forms through: what comes out is UTF-8 all the same.
+    if (!is_valid_utf8(out)) {
+        std::string clean;
+        clean.reserve(out.size());
+        for (std::size_t i = 0; i < out.size();) {
+            const std::size_t n = utf8_sequence(out, i);
+            if (n == 0) {
+                clean += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                clean.append(out, i, n);
+                i += n;
+            }
+        }
+        out.swap(clean);
+    }
     return out;
 }
 
