@@ -5,9 +5,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
 seconds="${FUZZ_SECONDS:-15}"
-"$root/tests/fuzz/build.sh"
-targets=$(sed -n '/^set(HEMEROTECA_FUZZ_TARGETS/,/)/p' "$root/tests/fuzz/CMakeLists.txt" | tr -d '()' |
-          tr ' ' '\n' | grep '^fuzz_')
+[ -n "${FUZZ_NO_BUILD:-}" ] || "$root/tests/fuzz/build.sh"
+targets=${FUZZ_TARGETS:-$(sed -n '/^set(HEMEROTECA_FUZZ_TARGETS/,/)/p' "$root/tests/fuzz/CMakeLists.txt" |
+          tr -d '()' | tr ' ' '\n' | grep '^fuzz_')}
 mkdir -p "$build/logs"
 failed=0
 run_one() {
@@ -17,10 +17,11 @@ run_one() {
     echo "fuzz: $1 FAILED (see $build/logs/$1.log)"; tail -n 40 "$build/logs/$1.log"; return 1
   fi
 }
-pids=()
+running=0
 for t in $targets; do
-  run_one "$t" & pids+=($!)
-  if [ ${#pids[@]} -ge "${FUZZ_PARALLEL:-2}" ]; then wait "${pids[0]}" || failed=1; pids=("${pids[@]:1}"); fi
+  if [ "$running" -ge "${FUZZ_PARALLEL:-2}" ]; then wait -n || failed=1; running=$((running - 1)); fi
+  run_one "$t" &
+  running=$((running + 1))
 done
-for p in "${pids[@]}"; do wait "$p" || failed=1; done
+while [ "$running" -gt 0 ]; do wait -n || failed=1; running=$((running - 1)); done
 exit $failed
