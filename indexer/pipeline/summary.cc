@@ -44,6 +44,11 @@ std::string reason_kind(std::string_view reason) {
 
 } // namespace
 
+void Reporter::cut(const std::string& where, const std::string& what) {
+    ++counts_.cut;
+    if (verbose_) print_line(where + ": " + what);
+}
+
 void Reporter::skipped(const std::string& where, const std::string& reason) {
     ++counts_.skipped;
     ++skipped_by_reason_[reason_kind(reason)];
@@ -68,6 +73,7 @@ void Reporter::summary(std::size_t articles_in_db, bool pruned, int signal) cons
     if (quiet_ && signal == 0) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     std::string removed = pruned ? ", " + std::to_string(counts_.removed) + " removed" : std::string();
+    if (counts_.cut > 0) removed += ", " + std::to_string(counts_.cut) + " cut to the size limits";
     std::string stopped;
     if (signal != 0)
         stopped = std::string("interrupted by ") +

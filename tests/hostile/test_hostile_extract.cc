@@ -1,6 +1,7 @@
 // Hostile pages (issue #14, cases 3 and 9): nesting that overflowed the stack of
 // the recursive DOM walks, and markup that made the pre-scan or gumbo quadratic.
 // Each completes (ctest gives these tests a time bound) and keeps the text.
+#include "extract/charset.h"
 #include "extract/dom.h"
 #include "extract/extractor.h"
 #include "extract/jsonld.h"
@@ -127,4 +128,15 @@ TEST_CASE("JSON-LD nested 10,000 deep is ignored, not a crash", "[hostile][extra
     ExtractOptions o;
     o.keep_non_articles = true;
     CHECK_FALSE(extract_article(html, o).article.text.empty());
+}
+
+TEST_CASE("decoding always gives valid UTF-8, whatever the charset's spelling (found by fuzz_charset)",
+          "[hostile][extract][charset]") {
+    // glibc's iconv reads "utf~8" and "utf_8" as UTF-8 and let the old 6-byte form through.
+    const std::string bytes =
+        std::string("\xA2\xFE<\0</\0/\0\x85\x85\x85\x85\xFF\xFF\xFF\xFD\x85\x85\x85\x85\x85>", 25);
+    for (const char* declared : {"utf~8", "utf_8", "UTF-8", "", "utf-16", "windows-1252"}) {
+        CAPTURE(declared);
+        CHECK(is_valid_utf8(decode_html(bytes, declared).utf8));
+    }
 }
