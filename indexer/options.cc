@@ -41,6 +41,12 @@ static void add_fetch_options(CLI::App& app, FetchOptions& f) {
     g->add_option("--retry-delay", f.retry_delay, "Seconds before the first retry (doubled each time)")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    g->add_option("--max-sitemaps", f.max_sitemaps, "Fetch at most this many sitemaps and sitemap indexes")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    g->add_option("--max-sitemap-depth", f.max_sitemap_depth, "Follow sitemap indexes this deep")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     g->add_option("--user-agent", f.user_agent, "The User-Agent header (default: hemeroteca-index/VERSION)");
 }
 
@@ -67,6 +73,12 @@ void add_options(CLI::App& app, IndexOptions& o) {
         ->capture_default_str();
     app.add_option("-j,--jobs", o.jobs, "Extraction threads (default: one per core)");
     app.add_flag("--prune", o.prune, "Remove the articles of input files that no longer exist");
+    app.add_option("--max-text-kb", o.max_text_kb, "Cut an article's text at this many KB (said with -v)")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
+    app.add_option("--max-words", o.max_words, "...and after this many distinct words")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     auto* sharding =
         app.add_option_group("Sharding", "One database as several (Xapian's own multi-database)");
     sharding
@@ -115,6 +127,8 @@ std::string options_digest(const IndexOptions& o) {
     util::Fnv1a64 h;
     h.field(schema::schema_version).field(o.url).field(o.keep_non_articles ? "all-pages" : "articles");
     for (const auto& [field, key] : field_map(o)) h.field(field).field(key);
+    if (o.max_text_kb != IndexOptions{}.max_text_kb || o.max_words != IndexOptions{}.max_words)
+        h.field(std::to_string(o.max_text_kb)).field(std::to_string(o.max_words)); // the defaults: as before
     return h.hex();
 }
 

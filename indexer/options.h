@@ -22,6 +22,8 @@ struct FetchOptions {
     std::size_t retries = 3;           // on 5xx and timeouts, never on 4xx
     double retry_delay = 1.0;          // seconds before the first retry, doubled each time
     std::string user_agent;            // default: "hemeroteca-index/VERSION (+project URL)"
+    std::size_t max_sitemaps = 1000;   // sitemaps (and sitemap indexes) fetched in one run
+    std::size_t max_sitemap_depth = 3; // sitemap indexes inside one another
 
     bool enabled() const { return !urls_file.empty() || !sitemaps.empty(); }
 };
@@ -41,6 +43,8 @@ struct IndexOptions {
     unsigned shards = 0;                  // create --db as a folder of this many shards (0: as it is)
     std::string split_from;               // copy this database's articles into the new --db first
     std::vector<std::string> field_specs; // "section=topic": article field = JSON Lines key
+    std::size_t max_text_kb = 1024;       // an article's text is cut at this length...
+    std::size_t max_words = 100000;       // ...and at this many distinct words
     FetchOptions fetch;
     bool verbose = false;
     bool quiet = false;

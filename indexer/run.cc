@@ -34,6 +34,8 @@ WorkerOptions worker_options(const IndexOptions& o) {
     w.extract.explain = o.explain;
     w.jsonl.field_map = field_map(o);
     w.jsonl.keep_non_articles = o.keep_non_articles;
+    w.limits.max_text_bytes = o.max_text_kb << 10;
+    w.limits.max_distinct_words = o.max_words;
     w.dry_run = o.dry_run;
     w.json = o.json;
     return w;

@@ -15,7 +15,9 @@ namespace hemeroteca::extract {
 // splits it into names ("A y B", "A, B", "A and B").
 std::vector<std::string> clean_byline(std::string_view byline);
 
-// Authors joined with ", " and where they came from.
-Field read_authors(const GumboNode* root, const JsonLd& json_ld, const MetaTags& meta);
+// Authors joined with ", " and where they came from. Placeholders («Redacción», «Anónimo») and
+// the outlet's own name (`site`, `host`) are no authors; each is noted in `rejected` when given.
+Field read_authors(const GumboNode* root, const JsonLd& json_ld, const MetaTags& meta, std::string_view site,
+                   std::string_view host, std::vector<std::string>* rejected = nullptr);
 
 } // namespace hemeroteca::extract

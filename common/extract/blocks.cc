@@ -9,6 +9,15 @@
 namespace hemeroteca::extract {
 namespace {
 
+// A caption that is the article's standfirst (some sites render the lead as the lead photo's
+// <figcaption>): long, and the page's description says the same.
+bool is_standfirst_caption(std::string_view caption, std::string_view description) {
+    if (description.empty() || utf8_length(caption) < 60) return false;
+    const std::string c = fold(caption), d = fold(description);
+    const std::size_t n = std::min<std::size_t>(60, std::min(c.size(), d.size()));
+    return c.compare(0, n, d, 0, n) == 0;
+}
+
 // Marks a <br> in a block's raw text (real newlines are just whitespace).
 constexpr char kLineBreak = '\x1E';
 
@@ -96,11 +105,18 @@ private:
         // photo and credit it.
         if (tag_of(node) == GUMBO_TAG_FIGCAPTION) {
             const std::string caption = text_of(node);
+            if (is_standfirst_caption(caption, options_.description)) return false;
             const bool quote = caption.starts_with("\xE2\x80\x9C") || caption.starts_with("\xC2\xAB") ||
                                caption.starts_with("\"");
             return !quote || utf8_length(caption) < 150;
         }
         if (tag_of(node) == GUMBO_TAG_FIGURE) return false;
+        if (tag_of(node) == GUMBO_TAG_BLOCKQUOTE) { // an embedded tweet or post, not a quotation
+            const std::string c = class_and_id(node);
+            if (c.find("tweet") != std::string::npos || c.find("instagram") != std::string::npos ||
+                c.find("tiktok") != std::string::npos || c.find("embed") != std::string::npos)
+                return true;
+        }
         if (is_boilerplate_tag(node)) return true;
         if (is_hidden(node) && options_.mass->raw(node) < 400) return true;
         // A hint on an element that holds most of the body is a false alarm.
@@ -179,6 +195,13 @@ std::vector<Block> read_blocks(const GumboNode* container, const BlockOptions& o
     Reader reader(options);
     reader.read(container, false, true);
     std::vector<Block> blocks = reader.take();
+    // The article's tail inside its own container: from an appeal or a template dump in its last
+    // half on, nothing is article text.
+    for (std::size_t i = std::max<std::size_t>(1, blocks.size() / 2); i < blocks.size(); ++i)
+        if (is_article_end_text(blocks[i].text)) {
+            blocks.erase(blocks.begin() + static_cast<std::ptrdiff_t>(i), blocks.end());
+            break;
+        }
     // Headings and labels ("Contenido Premium:", "EMAIL:") with no text after them
     // introduce what was dropped (related links, tags, widgets).
     while (!blocks.empty() && (blocks.back().heading ||
@@ -196,7 +219,8 @@ std::string join_blocks(const std::vector<Block>& blocks) {
     return out;
 }
 
-std::string find_standfirst(const GumboNode* root, const GumboNode* container, std::string_view title) {
+std::string find_standfirst(const GumboNode* root, const GumboNode* container, std::string_view title,
+                            std::string_view description) {
     const GumboNode* h1 = nullptr;
     std::string found;
     bool after_h1 = false;
@@ -215,7 +239,8 @@ std::string find_standfirst(const GumboNode* root, const GumboNode* container, s
         }
         if (!after_h1) return true;
         const bool candidate =
-            (t == GUMBO_TAG_H2 || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && has_standfirst_hint(n);
+            ((t == GUMBO_TAG_H2 || t == GUMBO_TAG_P || t == GUMBO_TAG_DIV) && has_standfirst_hint(n)) ||
+            (t == GUMBO_TAG_FIGCAPTION && is_standfirst_caption(text_of(n), description));
         if (candidate || (t == GUMBO_TAG_H2 && n->parent == h1->parent)) {
             std::string text = text_of(n);
             const std::size_t len = utf8_length(text);

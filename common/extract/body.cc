@@ -108,9 +108,10 @@ Body extract_body(const GumboNode* root, const BodyHints& hints) {
         opts.title = hints.title;
         opts.mass = &mass;
         opts.container_mass = mass.of(choice.node);
+        opts.description = hints.description;
         body.text = join_blocks(read_blocks(choice.node, opts));
         body.origin = choice.origin;
-        const std::string lead = find_standfirst(root, choice.node, hints.title);
+        const std::string lead = find_standfirst(root, choice.node, hints.title, hints.description);
         if (!lead.empty() && body.text.find(lead) == std::string::npos) body.text = lead + "\n\n" + body.text;
     }
     const std::string ld = hints.json_ld_body.empty() ? std::string() : from_json_ld(hints.json_ld_body);

@@ -18,6 +18,7 @@ struct Body {
 struct BodyHints {
     std::string_view title;        // the headline (not repeated in the body)
     std::string_view json_ld_body; // JSON-LD articleBody, for the fallback
+    std::string_view description;  // og:description / meta description (a standfirst caption)
 };
 
 Body extract_body(const GumboNode* root, const BodyHints& hints);

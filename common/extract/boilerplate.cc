@@ -209,6 +209,19 @@ bool is_boilerplate_text(std::string_view text) {
         for (std::string_view p : promo)
             if (f.find(p) != std::string::npos) return true;
     }
+    // A photo credit or caption written as a paragraph of its own («Foto: Nombre Apellido»).
+    if (f.size() < 150) {
+        static constexpr std::array<std::string_view, 9> credits = {"foto:",        "fotos:",  "foto de ",
+                                                                    "fotografia:",  "imagen:", "credito:",
+                                                                    "ilustracion:", "(foto",   "video:"};
+        for (std::string_view c : credits)
+            if (f.starts_with(c)) return true;
+    }
+    // An embedded tweet's text and a page counter («(Visited 122 times, 11 visits today)»).
+    if (f.size() < 400 && f.find("pic.twitter.com/") != std::string::npos) return true;
+    if (f.size() < 80 && (f.starts_with("(visited ") || f.starts_with("visited ")) &&
+        f.find(" times") != std::string::npos)
+        return true;
     // Messages about the reader's account or subscription.
     if (f.size() < 400) {
         static constexpr std::array<std::string_view, 10> account = {
@@ -218,6 +231,20 @@ bool is_boilerplate_text(std::string_view text) {
             if (f.find(p) != std::string::npos) return true;
     }
     return false;
+}
+
+bool is_article_end_text(std::string_view text) {
+    if (text.size() > 900) return false;
+    const std::string f = fold(text);
+    // Membership and donation appeals: «Tú también puedes hacer periodismo…», «sin tu apoyo».
+    static constexpr std::array<std::string_view, 9> appeals = {
+        "hacer periodismo",         "sin tu apoyo",         "sin su apoyo",         "apoya el periodismo",
+        "apoya nuestro periodismo", "apoyar el periodismo", "unete a la membresia", "hazte miembro",
+        "con cada membresia"};
+    for (std::string_view a : appeals)
+        if (f.find(a) != std::string::npos) return true;
+    if (f.find("{{") != std::string::npos && f.find("}}") != std::string::npos) return true; // a template
+    return (f.starts_with("(visited ") || f.starts_with("visited ")) && f.find(" times") != std::string::npos;
 }
 
 } // namespace hemeroteca::extract

@@ -28,4 +28,9 @@ ClassHints class_hints(const GumboNode* node);
 // "Te puede interesar", "Noticias relacionadas", "Compartir", "Suscríbete"...).
 bool is_boilerplate_text(std::string_view text);
 
+// True when a block marks the end of the article text inside the article's own container: a
+// membership or donation appeal, a template left unfilled («{{title}}»), a page counter. What
+// follows such a block in the article's last half is its tail (newsletter boxes, more appeals).
+bool is_article_end_text(std::string_view text);
+
 } // namespace hemeroteca::extract

@@ -228,6 +228,23 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& charset) 
     std::string out;
     out.reserve(bytes.size() + bytes.size() / 8);
     cd.convert(bytes, out, "\xEF\xBF\xBD", false);
+    // glibc's own UTF-8 decoder (reached through names like "utf_8") passes the
+    // old 5- and 6-byte forms through: what comes out is UTF-8 all the same.
+    if (!is_valid_utf8(out)) {
+        std::string clean;
+        clean.reserve(out.size());
+        for (std::size_t i = 0; i < out.size();) {
+            const std::size_t n = utf8_sequence(out, i);
+            if (n == 0) {
+                clean += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                clean.append(out, i, n);
+                i += n;
+            }
+        }
+        out.swap(clean);
+    }
     return out;
 }
 
@@ -265,6 +282,25 @@ std::string repair_double_utf8(std::string_view utf8) {
     return out;
 }
 
+namespace {
+
+// UTF-16 without a BOM, told by its NUL bytes: markup is ASCII, so one byte of
+// each pair is NUL (the second in little-endian). "utf-16le"/"utf-16be", or nullptr.
+const char* utf16_without_bom(std::string_view bytes) {
+    const std::size_t pairs = std::min<std::size_t>(bytes.size(), 1024) / 2;
+    if (pairs < 4) return nullptr;
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < pairs; ++i) {
+        even += bytes[2 * i] == '\0';
+        odd += bytes[2 * i + 1] == '\0';
+    }
+    if (odd * 10 >= pairs * 6 && even * 10 < pairs) return "utf-16le";
+    if (even * 10 >= pairs * 6 && odd * 10 < pairs) return "utf-16be";
+    return nullptr;
+}
+
+} // namespace
+
 DecodedText decode_html(std::string_view bytes, std::string_view declared_charset) {
     DecodedText result;
     if (bytes.starts_with("\xEF\xBB\xBF")) {
@@ -276,6 +312,10 @@ DecodedText decode_html(std::string_view bytes, std::string_view declared_charse
         result.charset = bytes[0] == '\xFF' ? "utf-16le" : "utf-16be";
         result.utf8 = convert_to_utf8(bytes.substr(2), result.charset);
         result.origin = "bom";
+    } else if (const char* utf16 = utf16_without_bom(bytes)) {
+        result.charset = utf16;
+        result.utf8 = convert_to_utf8(bytes, result.charset);
+        result.origin = "bytes (utf-16 without BOM)";
     } else {
         std::string declared = canonical_charset(declared_charset);
         std::string origin = "http";
@@ -283,6 +323,9 @@ DecodedText decode_html(std::string_view bytes, std::string_view declared_charse
             declared = sniff_meta_charset(bytes);
             origin = "meta";
         }
+        // Bytes that are not UTF-16 (no BOM, no NUL pattern) declared UTF-16: read as
+        // UTF-8 (what the HTML standard does for a <meta> saying utf-16), not as CJK.
+        if (declared.starts_with("utf-16")) declared = "utf-8";
         const bool utf8_ok = is_valid_utf8(bytes);
         if (declared.empty() || declared == "utf-8") {
             result.charset = utf8_ok ? "utf-8" : "windows-1252";

@@ -3,6 +3,7 @@
 #include "extract/text.h"
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <optional>
 
@@ -59,7 +60,22 @@ int month_from_name(std::string_view w) {
     return 0;
 }
 
-// "HH:MM[:SS][.fff][Z|+HH:MM|+HHMM|+HH]" at s[i]; appends to out.
+// The length of an «am», «pm», «a.m.», «p. m.» marker at the start of s (case-insensitive), 0 when none.
+std::size_t meridiem_length(std::string_view s) {
+    if (s.empty()) return 0;
+    const char c = static_cast<char>(s[0] | 0x20);
+    if (c != 'a' && c != 'p') return 0;
+    std::size_t i = 1;
+    if (i < s.size() && s[i] == '.') ++i;
+    if (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size() || (s[i] | 0x20) != 'm') return 0;
+    ++i;
+    if (i < s.size() && s[i] == '.') ++i;
+    if (i < s.size() && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) return 0; // "amigos", "pmx"
+    return i;
+}
+
+// "HH:MM[:SS][.fff][ pm][Z|+HH:MM|+HHMM|+HH]" at s[i]; appends to out.
 void parse_time_and_zone(std::string_view s, std::size_t i, std::string& out) {
     const auto h = read_digits(s, i, 2);
     if (!h || i >= s.size()) return;
@@ -74,7 +90,14 @@ void parse_time_and_zone(std::string_view s, std::size_t i, std::string& out) {
     if (sec > 60) return;
     while (i < s.size() && (s[i] == '.' || s[i] == ',' || digit(s[i]))) ++i;
     while (i < s.size() && s[i] == ' ') ++i;
-    out += format_time(*h, *mi, sec);
+    int hour = *h;
+    if (const std::size_t n = meridiem_length(s.substr(i)); n && hour <= 12) {
+        const char m = static_cast<char>(s[i] | 0x20);
+        hour = m == 'p' ? (hour % 12) + 12 : hour % 12;
+        i += n;
+        while (i < s.size() && s[i] == ' ') ++i;
+    }
+    out += format_time(hour, *mi, sec);
     if (i >= s.size()) return;
     if (s[i] == 'Z' || s[i] == 'z' || s.substr(i).starts_with("GMT") || s.substr(i).starts_with("UTC")) {
         const std::size_t after = s[i] == 'Z' || s[i] == 'z' ? i + 1 : i + 3;
@@ -182,6 +205,101 @@ std::string parse_spanish_date(std::string_view text) {
         if (day > 0 && year > 0 && valid_day(year, month, day)) return format_day(year, month, day);
     }
     return {};
+}
+
+int clock_seconds(std::string_view text) {
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+        if (!digit(text[i]) || (i > 0 && (digit(text[i - 1]) || text[i - 1] == ':'))) continue;
+        std::size_t j = i;
+        const std::size_t hlen = digit(text[j + 1]) ? 2 : 1;
+        const auto h = read_digits(text, j, hlen);
+        if (!h || j >= text.size() || text[j] != ':') continue;
+        ++j;
+        const auto mi = read_digits(text, j, 2);
+        if (!mi || *mi > 59) continue;
+        int sec = 0;
+        if (j < text.size() && text[j] == ':') {
+            std::size_t k = j + 1;
+            if (const auto sv = read_digits(text, k, 2); sv && *sv < 60) {
+                sec = *sv;
+                j = k;
+            }
+        }
+        if (j < text.size() && digit(text[j])) continue;
+        while (j < text.size() && text[j] == ' ') ++j;
+        int hour = *h;
+        if (const std::size_t n = meridiem_length(text.substr(j)); n && hour >= 1 && hour <= 12)
+            hour = (text[j] | 0x20) == 'p' ? (hour % 12) + 12 : hour % 12;
+        if (hour > 23) continue;
+        return hour * 3600 + *mi * 60 + sec;
+    }
+    return -1;
+}
+
+long days_from_civil(int y, int m, int d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::optional<DateParts> split_date(std::string_view iso) {
+    if (iso.size() < 10) return std::nullopt;
+    std::size_t i = 0;
+    const auto y = read_digits(iso, i, 4);
+    ++i;
+    const auto m = read_digits(iso, i, 2);
+    ++i;
+    const auto d = read_digits(iso, i, 2);
+    if (!y || !m || !d || !valid_day(*y, *m, *d)) return std::nullopt;
+    DateParts p;
+    p.day = days_from_civil(*y, *m, *d);
+    if (iso.size() < 19 || iso[10] != 'T') return p;
+    i = 11;
+    const auto h = read_digits(iso, i, 2);
+    ++i;
+    const auto mi = read_digits(iso, i, 2);
+    ++i;
+    const auto sec = read_digits(iso, i, 2);
+    if (!h || !mi || !sec) return p;
+    p.seconds = *h * 3600 + *mi * 60 + *sec;
+    if (i < iso.size() && iso[i] == 'Z') {
+        p.has_zone = true;
+    } else if (i + 6 <= iso.size() && (iso[i] == '+' || iso[i] == '-')) {
+        const int sign = iso[i] == '-' ? -1 : 1;
+        std::size_t k = i + 1;
+        const auto zh = read_digits(iso, k, 2);
+        ++k;
+        const auto zm = read_digits(iso, k, 2);
+        if (zh && zm) {
+            p.has_zone = true;
+            p.offset_minutes = sign * (*zh * 60 + *zm);
+        }
+    }
+    return p;
+}
+
+std::string format_local(long day, int seconds, std::optional<int> offset_minutes) {
+    // civil_from_days
+    const long z = day + 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long doe = z - era * 146097;
+    const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int y = static_cast<int>(yoe + era * 400 + (m <= 2));
+    std::string out = format_day(y, m, d);
+    if (seconds < 0) return out;
+    out += format_time(seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if (offset_minutes) {
+        const int o = *offset_minutes;
+        out += o == 0 ? std::string("Z") : format_zone(o < 0 ? -1 : 1, std::abs(o) / 60, std::abs(o) % 60);
+    }
+    return out;
 }
 
 std::string date_from_url(std::string_view url) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <new>
 #include <stdexcept>
 #include <vector>
 
@@ -23,6 +24,73 @@ GumboOptions parse_options(ParseArena& arena) {
     };
     o.deallocator = [](void*, void*) {}; // all at once, with the arena
     return o;
+}
+
+// Every element deeper than kMaxDomDepth loses its child elements: their text,
+// in document order, becomes the children of the element at the limit (a space
+// between two elements keeps their words apart). Done without recursion, so that
+// every walk of the tree, recursive or not, has a bounded depth.
+GumboNode* space_node(ParseArena& arena, GumboNode* parent) {
+    static const char kSpace[] = " ";
+    auto* n = static_cast<GumboNode*>(arena.allocate(sizeof(GumboNode)));
+    if (!n) throw std::bad_alloc();
+    *n = GumboNode{};
+    n->type = GUMBO_NODE_WHITESPACE;
+    n->parent = parent;
+    n->v.text.text = kSpace;
+    n->v.text.original_text = {kSpace, 1};
+    return n;
+}
+
+void flatten(GumboNode* limit, ParseArena& arena) {
+    std::vector<GumboNode*> texts;
+    std::vector<GumboNode*> stack;
+    GumboVector& kids = limit->v.element.children;
+    for (unsigned i = kids.length; i > 0; --i) stack.push_back(static_cast<GumboNode*>(kids.data[i - 1]));
+    while (!stack.empty()) {
+        GumboNode* n = stack.back();
+        stack.pop_back();
+        const bool boundary = n == nullptr || n->type == GUMBO_NODE_ELEMENT; // an element starts or ends
+        if (boundary && !texts.empty() && texts.back()->type != GUMBO_NODE_WHITESPACE)
+            texts.push_back(space_node(arena, limit));
+        if (n == nullptr) continue;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            const GumboTag t = n->v.element.tag;
+            if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE) continue;
+            stack.push_back(nullptr);
+            const GumboVector& c = n->v.element.children;
+            for (unsigned i = c.length; i > 0; --i) stack.push_back(static_cast<GumboNode*>(c.data[i - 1]));
+            continue;
+        }
+        if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA)
+            texts.push_back(n);
+    }
+    void** data = texts.empty() ? nullptr : static_cast<void**>(arena.allocate(texts.size() * sizeof(void*)));
+    if (!texts.empty() && !data) throw std::bad_alloc();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        texts[i]->parent = limit;
+        texts[i]->index_within_parent = i;
+        data[i] = texts[i];
+    }
+    kids.data = data;
+    kids.length = kids.capacity = static_cast<unsigned>(texts.size());
+}
+
+void bound_depth(GumboNode* root, ParseArena& arena) {
+    std::vector<std::pair<GumboNode*, std::size_t>> stack{{root, 0}};
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+        if (depth >= kMaxDomDepth && node->type == GUMBO_NODE_ELEMENT) {
+            flatten(node, arena);
+            continue;
+        }
+        const GumboVector& c =
+            node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+        for (unsigned i = 0; i < c.length; ++i)
+            stack.emplace_back(static_cast<GumboNode*>(c.data[i]), depth + 1);
+    }
 }
 
 } // namespace
@@ -59,6 +127,7 @@ HtmlDocument parse_html(std::string_view html) {
     const GumboOptions options = parse_options(*arena);
     GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
     if (!out) throw std::runtime_error("gumbo could not parse the page");
+    bound_depth(out->document, *arena);
     return HtmlDocument(std::move(arena), out);
 }
 

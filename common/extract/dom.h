@@ -46,6 +46,12 @@ private:
     GumboOutput* output_;
 };
 
+// The deepest element of a parsed page: below it, elements are replaced by their
+// text (a page nested 50,000 deep would overflow the stack of any recursive walk;
+// real pages stay under ~60).
+inline constexpr std::size_t kMaxDomDepth = 256;
+
+// The page's tree, never deeper than kMaxDomDepth.
 HtmlDocument parse_html(std::string_view html);
 
 bool is_element(const GumboNode* node);

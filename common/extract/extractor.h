@@ -24,8 +24,11 @@ struct Extraction {
                             // index, an empty JS shell... (true for those with keep_non_articles)
     std::string reason;     // why the page is not an article (also when kept); empty for articles
     std::string charset;    // the charset the bytes were decoded from
+    bool truncated = false; // the page ends before its </body> or </html>: indexed for what it has
     // field name -> where it came from (e.g. "title" -> "og:title"), with explain
     std::vector<std::pair<std::string, std::string>> provenance;
+    // field name -> the candidates a rule rejected and why, with explain
+    std::vector<std::pair<std::string, std::string>> rejected;
 };
 
 Extraction extract_article(std::string_view html_bytes, const ExtractOptions& options);

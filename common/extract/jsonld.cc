@@ -1,6 +1,7 @@
 #include "extract/jsonld.h"
 
 #include "extract/text.h"
+#include "util/json_depth.h"
 
 #include <array>
 
@@ -62,6 +63,21 @@ std::string unwrap(std::string_view s) {
     return t;
 }
 
+// Objects with an "@id" and a "name", at the top level or in an @graph (not deeper: ids are
+// declared there).
+void collect_ids(const nlohmann::json& node, JsonLd& out, int depth) {
+    if (depth > 2) return;
+    if (node.is_array()) {
+        for (const auto& item : node) collect_ids(item, out, depth + 1);
+        return;
+    }
+    if (!node.is_object()) return;
+    const auto id = node.find("@id");
+    if (id != node.end() && id->is_string() && node.contains("name"))
+        out.by_id.emplace(id->get<std::string>(), node);
+    if (const auto g = node.find("@graph"); g != node.end()) collect_ids(*g, out, depth + 1);
+}
+
 } // namespace
 
 JsonLd read_json_ld(const std::vector<std::string>& blocks) {
@@ -71,8 +87,11 @@ JsonLd read_json_ld(const std::vector<std::string>& blocks) {
         std::string cleaned = unwrap(block);
         for (char& c : cleaned)
             if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (util::json_nests_deeper(cleaned)) continue; // hostile, not metadata
         const nlohmann::json parsed = nlohmann::json::parse(cleaned, nullptr, false);
-        if (!parsed.is_discarded()) visit(parsed, out, 0);
+        if (parsed.is_discarded()) continue;
+        visit(parsed, out, 0);
+        collect_ids(parsed, out, 0);
     }
     return out;
 }

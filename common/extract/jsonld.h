@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@ struct JsonLd {
     nlohmann::json breadcrumbs;     // the BreadcrumbList object, or null
     nlohmann::json organization;    // a top-level Organization/NewsMediaOrganization, or null
     std::vector<std::string> types; // every @type seen (for page classification)
+    // Top-level and @graph objects by "@id" (a Person an article's author points to).
+    std::map<std::string, nlohmann::json, std::less<>> by_id;
 };
 
 // Parses the blocks; malformed ones are ignored.

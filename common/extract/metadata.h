@@ -21,6 +21,8 @@ struct Metadata {
     std::string og_type;      // og:type ("article", "website"...)
     std::string description;  // og:description / meta description
     std::string json_ld_body; // JSON-LD articleBody when present
+    // field -> the candidates that lost and why ("og:title '…' rejected: differs from the h1 …")
+    std::map<std::string, std::vector<std::string>> rejected;
 };
 
 // <meta> values by lower-cased property/name/itemprop (the first of each).

@@ -129,20 +129,18 @@ std::string decode_entities(std::string_view s) {
         std::string_view name;
         std::uint32_t cp;
     };
-    static constexpr std::array<Named, 14> named = {{{"amp", '&'},
-                                                     {"lt", '<'},
-                                                     {"gt", '>'},
-                                                     {"quot", '"'},
-                                                     {"apos", '\''},
-                                                     {"nbsp", 0xA0},
-                                                     {"laquo", 0xAB},
-                                                     {"raquo", 0xBB},
-                                                     {"ldquo", 0x201C},
-                                                     {"rdquo", 0x201D},
-                                                     {"rsquo", 0x2019},
-                                                     {"lsquo", 0x2018},
-                                                     {"mdash", 0x2014},
-                                                     {"ndash", 0x2013}}};
+    // The entities of Spanish text (pages and JSON-LD write accents as named entities too).
+    static constexpr std::array<Named, 48> named = {
+        {{"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+         {"nbsp", 0xA0},    {"laquo", 0xAB},   {"raquo", 0xBB},   {"ldquo", 0x201C}, {"rdquo", 0x201D},
+         {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
+         {"iexcl", 0xA1},   {"iquest", 0xBF},  {"ordf", 0xAA},    {"ordm", 0xBA},    {"deg", 0xB0},
+         {"middot", 0xB7},  {"bull", 0x2022},  {"euro", 0x20AC},  {"copy", 0xA9},    {"reg", 0xAE},
+         {"aacute", 0xE1},  {"eacute", 0xE9},  {"iacute", 0xED},  {"oacute", 0xF3},  {"uacute", 0xFA},
+         {"Aacute", 0xC1},  {"Eacute", 0xC9},  {"Iacute", 0xCD},  {"Oacute", 0xD3},  {"Uacute", 0xDA},
+         {"ntilde", 0xF1},  {"Ntilde", 0xD1},  {"uuml", 0xFC},    {"Uuml", 0xDC},    {"ccedil", 0xE7},
+         {"Ccedil", 0xC7},  {"agrave", 0xE0},  {"egrave", 0xE8},  {"ograve", 0xF2},  {"ecirc", 0xEA},
+         {"acirc", 0xE2},   {"atilde", 0xE3},  {"otilde", 0xF5}}};
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <stdexcept>
 
 namespace hemeroteca::indexer {
 
@@ -22,8 +23,13 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         std::filesystem::create_directories(parent, ec);
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw DatabaseError("the database " + path + " is locked by another indexer");
+    } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian says "already locked" only when another writer holds the lock; a
+        // read-only database or folder fails to lock for another reason.
+        if (e.get_msg().find("already locked") != std::string::npos)
+            throw DatabaseError("the database " + path + " is locked by another indexer");
+        throw DatabaseError("cannot write to the database " + path + " (read-only?): " + e.get_msg() +
+                            (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : ""));
     } catch (const Xapian::DatabaseVersionError& e) {
         throw DatabaseError("the database " + path +
                             " was written by an incompatible version: " + e.get_msg());
@@ -55,6 +61,10 @@ IndexWriter::~IndexWriter() {
 
 WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, const std::string& origin,
                                 Xapian::Document&& doc, std::size_t bytes) {
+    // An empty id term's posting list is every document: the write would replace
+    // docid 1 (issue #14). The workers always give one; this is the last line.
+    if (id.size() <= schema::prefix::id.size() || !id.starts_with(schema::prefix::id))
+        throw std::invalid_argument("the article has no id (no URL and no stable id): not written");
     // One look-up of the id term, then the write by docid (replace_document(term)
     // would look the term up again).
     WriteOutcome outcome = WriteOutcome::added;

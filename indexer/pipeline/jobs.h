@@ -37,7 +37,7 @@ struct Result {
     Kind kind = Kind::article;
     std::size_t file = no_file;
     std::string where;
-    std::string reason;
+    std::string reason; // skipped/failed: why; article: what was cut to the limits ("" when nothing)
     std::string id;     // Q term
     std::string hash;   // content digest
     std::string origin; // the origin term (XF…)

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <string>
 
 namespace hemeroteca::indexer {
@@ -17,6 +18,7 @@ struct Counts {
     std::size_t skipped = 0; // not articles (front pages, empty shells, non-HTML responses)
     std::size_t failed = 0;
     std::size_t removed = 0; // --prune: articles of files that are gone
+    std::size_t cut = 0;     // articles whose text was cut to the limits (indexed all the same)
 };
 
 class Reporter {
@@ -31,7 +33,10 @@ public:
     // "error: path:line: reason" — always printed, even with --quiet.
     void failed(const std::string& where, const std::string& reason);
     void removed(std::size_t articles) { counts_.removed += articles; }
-    // The one-line summary; with `signal`, it says the run was interrupted.
+    // An article indexed with its text cut to the limits (said with --verbose, counted in the summary).
+    void cut(const std::string& where, const std::string& what);
+    // The one-line summary (with `signal`, it says the run was interrupted), then, when pages were
+    // skipped, how many for each reason ("skipped: 3 index page, 1 front page"), also without --verbose.
     void summary(std::size_t articles_in_db, bool pruned, int signal) const;
     // A line for --verbose.
     void note(const std::string& line);
@@ -46,6 +51,8 @@ private:
     bool quiet_;
     Progress* progress_;
     Counts counts_;
+    // kind of reason ("front page", "no article text", "not HTML"...) -> pages skipped for it
+    std::map<std::string, std::size_t> skipped_by_reason_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

@@ -6,6 +6,7 @@
 #include "extract/extraction_json.h"
 #include "sources/read_file.h"
 #include "util/hash.h"
+#include "util/json_depth.h"
 
 #include <sstream>
 
@@ -70,6 +71,9 @@ Result JobProcessor::page(Job& job) {
 }
 
 Result JobProcessor::json_line(Job& job) {
+    if (util::json_nests_deeper(job.bytes))
+        return message(Result::Kind::failed, job,
+                       "invalid JSON (nested over " + std::to_string(util::kMaxJsonDepth) + " deep)");
     nlohmann::json object;
     try {
         object = nlohmann::json::parse(job.bytes);
@@ -92,11 +96,14 @@ Result JobProcessor::json_line(Job& job) {
 Result JobProcessor::finish(Job& job, Article&& a) {
     a.origin = job.origin;
     Result r = message(Result::Kind::article, job, {});
+    r.reason = apply_limits(a.text, options_.limits); // for an article: what was cut, if anything
     if (options_.dry_run) {
         r.kind = Result::Kind::printed;
         r.text = options_.json ? dump_json(to_json(a)) + "\n" : dry_run_text(a);
         return r;
     }
+    if (id_term(a).empty()) // every source gives one; should one not, a stable id from the content
+        a.stable_id = job.origin + "@" + util::Fnv1a64().field(job.where).field(a.title).field(a.text).hex();
     r.id = id_term(a);
     r.hash = content_hash(a);
     if (!a.origin.empty()) r.origin = origin_term(a.origin);

@@ -4,6 +4,7 @@
 // thread only has to store it.
 #pragma once
 
+#include "pipeline/article_limits.h"
 #include "analysis/analyzer.h"
 #include "extract/extractor.h"
 #include "pipeline/bounded_queue.h"
@@ -18,6 +19,7 @@ namespace hemeroteca::indexer {
 struct WorkerOptions {
     extract::ExtractOptions extract; // the base options (URL of a single page, --all-pages)
     JsonlOptions jsonl;
+    ArticleLimits limits; // text length and distinct words per article
     bool dry_run = false; // print instead of building documents
     bool json = false;    // with dry_run: JSON output
 };

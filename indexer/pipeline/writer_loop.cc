@@ -1,6 +1,7 @@
 #include "pipeline/writer_loop.h"
 
 #include <iostream>
+#include <stdexcept>
 
 namespace hemeroteca::indexer {
 
@@ -24,7 +25,14 @@ void WriterLoop::run(BoundedQueue<Result>& results) {
 void WriterLoop::handle(Result&& r) {
     switch (r.kind) {
     case Result::Kind::article:
-        reporter_.written(r.where, writer_->write(r.id, r.hash, r.origin, std::move(r.doc), r.bytes));
+        try {
+            reporter_.written(r.where, writer_->write(r.id, r.hash, r.origin, std::move(r.doc), r.bytes));
+        } catch (const std::invalid_argument& e) { // refused (no id): that article fails, not the run
+            r.kind = Result::Kind::failed;
+            reporter_.failed(r.where, e.what());
+            break;
+        }
+        if (!r.reason.empty()) reporter_.cut(r.where, r.reason);
         ++articles_;
         break;
     case Result::Kind::printed:

@@ -53,9 +53,15 @@ private:
         InputStream stream(in_.path);
         std::string line;
         std::size_t number = 0;
-        while (!sink_.stop() && stream.read_line(line)) {
+        bool too_long = false;
+        while (!sink_.stop() && stream.read_line(line, &too_long)) {
             ++number;
             advance(stream);
+            if (too_long) { // one bad line, not the rest of the file
+                result(Result::Kind::failed, where_ + ":" + std::to_string(number),
+                       "line over " + std::to_string(max_page_bytes >> 20) + " MiB skipped");
+                continue;
+            }
             if (line.find_first_not_of(" \t") == std::string::npos) continue;
             Job job = make(Job::Kind::json_line, where_ + ":" + std::to_string(number));
             job.bytes = std::move(line);
@@ -68,11 +74,16 @@ private:
 
     void warc() {
         InputStream stream(in_.path);
+        std::error_code ec;
+        const auto abs = std::filesystem::absolute(in_.path, ec);
+        const std::string file_id = "warc:" + (ec ? in_.path : abs).lexically_normal().string();
         read_warc_file(
             stream,
             [&](WarcPage&& page) {
                 advance(stream);
                 Job job = make(Job::Kind::page, where_ + "#" + std::to_string(page.record) + " " + page.url);
+                // The id of a page without a URL (no WARC-Target-URI, no canonical link): its record.
+                job.id_base = file_id + "#" + std::to_string(page.record);
                 job.url = std::move(page.url);
                 job.charset = std::move(page.charset);
                 job.bytes = std::move(page.html);

@@ -12,21 +12,41 @@ namespace hemeroteca::indexer {
 
 namespace {
 
+// A chunk-size line: hex digits (at most 15: no overflow), then optional white
+// space and ";extensions". "-4" and "FFFFFFFFFFFFFFEE" are errors, not sizes.
+std::size_t chunk_size(std::string_view line) {
+    std::size_t size = 0, digits = 0;
+    for (; digits < line.size(); ++digits) {
+        const char c = line[digits];
+        int v;
+        if (c >= '0' && c <= '9')
+            v = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            v = c - 'A' + 10;
+        else
+            break;
+        if (digits == 15) throw InputError("bad chunked encoding (chunk size too large)");
+        size = size * 16 + static_cast<std::size_t>(v);
+    }
+    const std::string_view rest = line.substr(digits);
+    if (digits == 0 ||
+        (!rest.empty() && rest[0] != ';' && rest[0] != ' ' && rest[0] != '\t' && rest[0] != '\r'))
+        throw InputError("bad chunked encoding");
+    return size;
+}
+
 std::string dechunk(std::string_view in) {
     std::string out;
     std::size_t pos = 0;
     while (pos < in.size()) {
         const auto eol = in.find('\n', pos);
         if (eol == std::string_view::npos) break;
-        std::size_t size = 0;
-        try {
-            size = std::stoul(std::string(in.substr(pos, eol - pos)), nullptr, 16);
-        } catch (const std::exception&) {
-            throw InputError("bad chunked encoding");
-        }
+        const std::size_t size = chunk_size(in.substr(pos, eol - pos));
         pos = eol + 1;
         if (size == 0) break;
-        if (pos + size > in.size()) throw InputError("truncated chunked encoding");
+        if (size > in.size() - pos) throw InputError("truncated chunked encoding");
         out.append(in.substr(pos, size));
         pos += size;
         if (pos < in.size() && in[pos] == '\r') ++pos;

@@ -46,16 +46,34 @@ bool InputStream::fill() {
     return true;
 }
 
-bool InputStream::read_line(std::string& line) {
-    line.clear();
+void InputStream::skip_line() {
     while (true) {
         const auto nl = buf_.find('\n', pos_);
         if (nl != std::string::npos) {
+            pos_ = nl + 1;
+            return;
+        }
+        pos_ = buf_.size(); // drop what was read of it: memory stays flat
+        if (!fill()) return;
+    }
+}
+
+bool InputStream::read_line(std::string& line, bool* too_long) {
+    line.clear();
+    if (too_long) *too_long = false;
+    while (true) {
+        const auto nl = buf_.find('\n', pos_);
+        if (nl != std::string::npos && nl - pos_ <= max_page_bytes) {
             line.assign(buf_, pos_, nl - pos_);
             pos_ = nl + 1;
             break;
         }
-        if (buf_.size() - pos_ > max_page_bytes) throw InputError("line too long");
+        if (buf_.size() - pos_ > max_page_bytes) { // with or without its newline yet
+            if (!too_long) throw InputError("line too long");
+            *too_long = true;
+            skip_line();
+            return true;
+        }
         if (!fill()) {
             if (pos_ >= buf_.size()) return false;
             line.assign(buf_, pos_, std::string::npos);

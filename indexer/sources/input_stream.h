@@ -20,8 +20,10 @@ public:
     InputStream(const InputStream&) = delete;
     InputStream& operator=(const InputStream&) = delete;
 
-    // Reads one line (without "\n" and a trailing "\r"); false at the end.
-    bool read_line(std::string& line);
+    // Reads one line (without "\n" and a trailing "\r"); false at the end. A line
+    // over max_page_bytes is skipped up to its newline: then `line` is empty and
+    // *too_long is set (without too_long, InputError is thrown instead).
+    bool read_line(std::string& line, bool* too_long = nullptr);
     // Reads exactly n bytes (fewer only at the end of the data); appends to out.
     std::size_t read(std::size_t n, std::string& out);
     // Bytes consumed from the file so far (compressed bytes for gzip).
@@ -29,7 +31,8 @@ public:
     bool compressed() const { return decoder_ != nullptr; }
 
 private:
-    bool fill(); // more decoded bytes into buf_; false at the end
+    bool fill();      // more decoded bytes into buf_; false at the end
+    void skip_line(); // past the next newline (or to the end)
 
     std::FILE* file_ = nullptr;
     std::unique_ptr<GzipDecoder> decoder_;

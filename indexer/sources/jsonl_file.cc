@@ -38,6 +38,7 @@ std::string as_text(const Json& v, const std::string& key) {
         if (s == "NULL" || s == "null" || s == "None" || s == "NaN" || s == "nan") s.clear();
         return s;
     }
+    if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>()); // 2^64 - 1 is not "-1"
     if (v.is_number_integer()) return std::to_string(v.get<long long>());
     if (v.is_number()) return v.dump();
     if (v.is_array()) {

@@ -18,7 +18,15 @@ void read_warc_file(InputStream& in, const std::function<void(WarcPage&&)>& on_p
                     const std::function<bool()>& stop) {
     WarcReader reader(in, max_page_bytes);
     WarcRecord record;
+    // Damage between records: reported with the record the reader went on at.
+    const auto report_skip = [&](std::uint64_t bytes, const std::string& why, const char* place) {
+        if (bytes == 0) return;
+        on_skip(std::string(place) + std::to_string(reader.records_read()),
+                "about " + std::to_string(bytes) + " bytes skipped to the next \"WARC/1.\" line (" + why +
+                    ")");
+    };
     while (!stop() && reader.next(record)) {
+        report_skip(record.skipped_before, record.skip_reason, " before #");
         const std::string type = record.type();
         if (type != "response" && type != "revisit") continue;
         const std::string where = "#" + std::to_string(reader.records_read()) + " " + record.target_uri();
@@ -55,6 +63,7 @@ void read_warc_file(InputStream& in, const std::function<void(WarcPage&&)>& on_p
         page.record = reader.records_read();
         on_page(std::move(page));
     }
+    if (!stop()) report_skip(reader.skipped_at_end(), "damage at the end of the file", " after #");
 }
 
 } // namespace hemeroteca::indexer

@@ -39,21 +39,84 @@ const std::string& WarcRecord::target_uri() const { return header("WARC-Target-U
 
 WarcReader::WarcReader(InputStream& in, std::size_t max_block) : in_(in), max_block_(max_block) {}
 
+namespace {
+
+// A WARC version line: "WARC/1.0", "WARC/1.1" (and later minor versions).
+bool is_version_line(std::string_view line) { return line.starts_with("WARC/1."); }
+
+// Content-Length: decimal digits only (stoull took "-1" as 2^64 - 1), at most 18.
+bool parse_length(std::string_view s, std::uint64_t& out) {
+    if (s.empty() || s.size() > 18) return false;
+    std::uint64_t v = 0;
+    for (const char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+} // namespace
+
 bool WarcReader::next(WarcRecord& r) {
     std::string line;
-    // Records are separated by two CRLFs; tolerate any number of blank lines.
-    do {
-        if (!in_.read_line(line)) return false;
-    } while (line.empty());
+    std::uint64_t skipped = skipped_pending_;
+    std::string reason = problem_;
+    skipped_pending_ = 0;
+    problem_.clear();
+    while (true) {
+        // Records are separated by two CRLFs; tolerate any number of blank lines.
+        bool too_long = false;
+        if (!pending_line_.empty()) { // a record's first line, met inside the previous header
+            line = std::move(pending_line_);
+            pending_line_.clear();
+        } else
+            do {
+                if (!in_.read_line(line, &too_long)) {
+                    skipped_pending_ = skipped;
+                    problem_ = reason;
+                    return false;
+                }
+                if (too_long) skipped += max_page_bytes;
+            } while (line.empty() && !too_long);
+        if (too_long || !is_version_line(line)) {
+            if (count_ == 0 && skipped == 0 && !line.starts_with("WARC/"))
+                throw InputError("record 1: not a WARC record (expected \"WARC/1.0\" or \"WARC/1.1\")");
+            if (reason.empty()) reason = "not a WARC record";
+            skipped += line.size() + 1;
+            continue;
+        }
+        const std::uint64_t before = skipped;
+        if (read_record(r, line)) {
+            r.skipped_before = before;
+            r.skip_reason = reason;
+            return true;
+        }
+        skipped += r.length + line.size() + 2; // about what was read of the malformed record
+        reason = problem_;
+        problem_.clear();
+    }
+}
+
+bool WarcReader::read_record(WarcRecord& r, std::string line) {
     const std::string where = "record " + std::to_string(count_ + 1);
-    if (line.rfind("WARC/", 0) != 0)
-        throw InputError(where + ": not a WARC record (expected \"WARC/1.0\" or \"WARC/1.1\")");
     r = WarcRecord{};
     r.version = line;
     bool has_length = false;
     while (true) {
-        if (!in_.read_line(line)) throw InputError(where + ": truncated header");
+        bool too_long = false;
+        if (!in_.read_line(line, &too_long)) throw InputError(where + ": truncated header");
+        if (too_long) {
+            problem_ = where + ": header line too long";
+            return false;
+        }
         if (line.empty()) break;
+        if (is_version_line(line)) { // a new record starts inside this one's header
+            problem_ = where + ": truncated header";
+            r.length = 0;
+            pending_line_ = std::move(line);
+            return false;
+        }
         const auto colon = line.find(':');
         if (colon == std::string::npos) {
             // A continuation line (obsolete folding) belongs to the previous header.
@@ -64,15 +127,18 @@ bool WarcReader::next(WarcRecord& r) {
         r.headers.emplace_back(util::trim(std::string_view(line).substr(0, colon)),
                                util::trim(std::string_view(line).substr(colon + 1)));
         if (iequals(r.headers.back().first, "Content-Length")) {
-            try {
-                r.length = std::stoull(r.headers.back().second);
-                has_length = true;
-            } catch (const std::exception&) {
-                throw InputError(where + ": bad Content-Length");
+            if (!parse_length(r.headers.back().second, r.length)) {
+                problem_ = where + ": bad Content-Length \"" + r.headers.back().second.substr(0, 40) + "\"";
+                r.length = 0;
+                return false;
             }
+            has_length = true;
         }
     }
-    if (!has_length) throw InputError(where + ": no Content-Length");
+    if (!has_length) {
+        problem_ = where + ": no Content-Length";
+        return false;
+    }
     auto& uri = r.headers; // WARC 1.0 wrote the URI in angle brackets in some tools
     for (auto& [k, v] : uri)
         if (iequals(k, "WARC-Target-URI") && v.size() >= 2 && v.front() == '<' && v.back() == '>')

@@ -126,3 +126,24 @@ TEST_CASE("a database that cannot be opened is a one-line error", "[e2e][index]"
     CHECK(r.err.rfind("error: ", 0) == 0);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
 }
+
+TEST_CASE("the summary says how many pages were skipped for each reason, without --verbose", "[e2e][index]") {
+    TempDir tmp;
+    write(tmp / "in" / "nota.html", kPage);
+    // A brief: one sentence, with article markup. It is news, and is indexed.
+    write(
+        tmp / "in" / "breve.html",
+        "<html><head><title>Sismo en Arequipa</title><meta property='og:type' content='article'></head><body>"
+        "<article><h1>Sismo en Arequipa</h1><p>Un sismo de magnitud 5,1 sacudió Arequipa esta madrugada sin "
+        "causar daños.</p></article></body></html>");
+    write(tmp / "in" / "vacia.html",
+          "<html><head><title>Portada</title></head><body><div></div></body></html>");
+    std::string noise(4096, '\0');
+    for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>((i * 7919 + 13) % 251);
+    write(tmp / "in" / "ruido.html", noise);
+    const auto r = index(tmp / "db", {(tmp / "in").string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("2 indexed, 0 updated, 0 unchanged, 2 skipped, 0 failed") != std::string::npos);
+    CHECK(r.err.find("skipped: 1 no article text, 1 not text (--verbose lists them)") != std::string::npos);
+}

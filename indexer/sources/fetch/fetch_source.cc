@@ -31,7 +31,8 @@ public:
 
     void run() {
         if (!options_.urls_file.empty()) read_url_list();
-        for (const auto& url : options_.sitemaps) add(Request{Request::Purpose::sitemap, url, {}, 0});
+        for (const auto& url : options_.sitemaps)
+            add(Request{Request::Purpose::sitemap, url, {}, 0, 1, 0, {}});
         fetcher_.run();
     }
 
@@ -44,12 +45,26 @@ private:
             const auto b = line.find_first_not_of(" \t\r");
             if (b == std::string::npos || line[b] == '#') continue;
             const auto e = line.find_last_not_of(" \t\r");
-            add(Request{Request::Purpose::page, line.substr(b, e - b + 1), {}, 0});
+            add(Request{Request::Purpose::page, line.substr(b, e - b + 1), {}, 0, 0, 0, {}});
         }
     }
 
     void add(Request r) {
+        if (r.purpose == Request::Purpose::sitemap) { // generated sitemap indexes end somewhere
+            if (r.depth > options_.max_sitemap_depth)
+                return message(Result::Kind::skipped, r.url,
+                               "sitemap indexes nested deeper than " +
+                                   std::to_string(options_.max_sitemap_depth) + " (--max-sitemap-depth)");
+            if (sitemaps_ >= options_.max_sitemaps) {
+                if (sitemaps_++ == options_.max_sitemaps)
+                    message(Result::Kind::skipped, r.url,
+                            "more than " + std::to_string(options_.max_sitemaps) +
+                                " sitemaps: this one and the later ones are not fetched (--max-sitemaps)");
+                return;
+            }
+        }
         if (!seen_.insert(r.url).second) return; // listed twice: fetched once
+        if (r.purpose == Request::Purpose::sitemap) ++sitemaps_;
         const std::string url = r.url;
         if (!fetcher_.add(std::move(r))) message(Result::Kind::failed, url, "not an http(s) URL");
     }
@@ -71,7 +86,7 @@ private:
         }
         if (http.status != 200)
             return message(Result::Kind::failed, where, "HTTP status " + std::to_string(http.status));
-        if (r.request.purpose == Request::Purpose::sitemap) return sitemap(where, http.body);
+        if (r.request.purpose == Request::Purpose::sitemap) return sitemap(where, http.body, r.request.depth);
         const std::string& type = http.header("Content-Type");
         if (std::string why = unindexable_reason(http.status, type, http.body); !why.empty())
             return message(Result::Kind::skipped, where, why);
@@ -86,13 +101,18 @@ private:
         sink_.jobs.push(std::move(job));
     }
 
-    void sitemap(const std::string& where, std::string body) {
+    void sitemap(const std::string& where, std::string body, std::size_t depth) {
         try {
             if (has_gzip_magic(body)) body = gunzip(body, options_.max_page_mb << 20); // sitemap.xml.gz
             const fetch::Sitemap map = fetch::parse_sitemap(body);
             for (const auto& e : map.entries)
-                add(Request{map.is_index ? Request::Purpose::sitemap : Request::Purpose::page, e.loc,
-                            e.publication_date, 0});
+                add(Request{map.is_index ? Request::Purpose::sitemap : Request::Purpose::page,
+                            e.loc,
+                            e.publication_date,
+                            0,
+                            depth + 1,
+                            0,
+                            {}});
         } catch (const InputError& e) {
             message(Result::Kind::failed, where, e.what());
         }
@@ -111,6 +131,7 @@ private:
     fetch::Fetcher fetcher_;
     std::unique_ptr<WarcWriter> warc_;
     std::set<std::string> seen_;
+    std::size_t sitemaps_ = 0; // sitemaps queued
 };
 
 } // namespace

@@ -21,6 +21,9 @@ struct Fetcher::Transfer {
 
 namespace {
 
+constexpr std::size_t kMaxRedirects = 5;
+constexpr std::size_t kMaxRobotsBytes = 1 << 20; // decoded
+
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user) {
     auto* t = static_cast<Fetcher::Transfer*>(user);
     if (t->body.size() + size * n > t->max_bytes) {
@@ -92,7 +95,9 @@ void Fetcher::start_ready() {
                now >= host.next) {
             if (host.robots == Host::Robots::unknown) {
                 host.robots = Host::Robots::fetching;
-                start(name, Request{Request::Purpose::robots, name + "/robots.txt", {}, host.robots_attempt});
+                start(name,
+                      Request{
+                          Request::Purpose::robots, name + "/robots.txt", {}, host.robots_attempt, 0, 0, {}});
                 break;
             }
             if (host.robots == Host::Robots::fetching) break;
@@ -102,10 +107,13 @@ void Fetcher::start_ready() {
             split_url(r.url, h, path);
             if (!host.rules.allowed(path)) {
                 Response denied;
+                denied.final_url = r.url;
+                const std::string via = r.first_url.empty() ? std::string() : "redirected to " + r.url + ": ";
+                if (!r.first_url.empty()) r.url = r.first_url;
                 denied.request = std::move(r);
                 denied.disallowed = true;
                 denied.why_disallowed =
-                    host.robots_problem.empty() ? "disallowed by robots.txt" : host.robots_problem;
+                    via + (host.robots_problem.empty() ? "disallowed by robots.txt" : host.robots_problem);
                 on_done_(std::move(denied));
                 continue;
             }
@@ -123,8 +131,11 @@ void Fetcher::start(const std::string& host, Request request) {
     CURL* e = t->easy.get();
     curl_easy_setopt(e, CURLOPT_URL, t->request.url.c_str());
     curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent_.c_str());
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+    // Redirects of pages and sitemaps are followed in finish(), through the target's
+    // host (its robots.txt, its delay); robots.txt's own redirects by curl (RFC 9309).
+    const bool robots = t->request.purpose == Request::Purpose::robots;
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, robots ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS, static_cast<long>(kMaxRedirects));
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
@@ -170,6 +181,24 @@ void Fetcher::finish(Transfer* t, CURLcode code) {
     r.body = std::move(t->body);
     if (code == CURLE_OK && r.status > 0 && on_exchange_) on_exchange_(r);
 
+    if (r.request.purpose != Request::Purpose::robots && code == CURLE_OK && r.status >= 300 &&
+        r.status < 400) {
+        char* location = nullptr;
+        curl_easy_getinfo(t->easy.get(), CURLINFO_REDIRECT_URL, &location);
+        if (location && *location) {
+            if (r.request.redirects >= kMaxRedirects) {
+                r.error = "more than " + std::to_string(kMaxRedirects) + " redirects";
+            } else {
+                Request next = r.request;
+                if (next.first_url.empty()) next.first_url = next.url;
+                next.url = location;
+                next.attempt = 0;
+                ++next.redirects;
+                if (add(std::move(next))) return; // on its own host's queue
+                r.error = std::string("redirected to a URL that is not http(s): ") + location;
+            }
+        }
+    }
     if (retryable(code, r.status) && !t->too_large && r.request.attempt < options_.retries) {
         const double backoff = options_.retry_delay * std::pow(2.0, static_cast<double>(r.request.attempt));
         ++r.request.attempt;
@@ -186,9 +215,11 @@ void Fetcher::finish(Transfer* t, CURLcode code) {
         host.robots = Host::Robots::ready;
         if (code == CURLE_OK && r.status >= 200 && r.status < 300) {
             try {
-                host.rules = RobotsRules::parse(parse_http_response(r.http(), 1 << 20).body, "hemeroteca");
-            } catch (const std::exception&) {
-                host.rules = RobotsRules::allow_all();
+                host.rules =
+                    RobotsRules::parse(parse_http_response(r.http(), kMaxRobotsBytes).body, "hemeroteca");
+            } catch (const std::exception& e) { // e.g. gzip over the cap: never read as "allow all"
+                host.rules = RobotsRules::disallow_all();
+                host.robots_problem = std::string("not fetched: robots.txt is unreadable (") + e.what() + ")";
             }
         } else if (code == CURLE_OK && r.status >= 400 && r.status < 500) {
             host.rules = RobotsRules::allow_all();
@@ -200,6 +231,7 @@ void Fetcher::finish(Transfer* t, CURLcode code) {
         }
         return;
     }
+    if (!r.request.first_url.empty()) r.request.url = r.request.first_url; // final_url: where it ended
     on_done_(std::move(r));
 }
 

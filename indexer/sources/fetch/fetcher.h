@@ -2,6 +2,8 @@
 // once but one per host, a delay between two requests to a host, robots.txt
 // fetched first and honoured, timeouts, a size cap, redirects, gzip/deflate
 // asked for and kept as sent (so a WARC archive holds the real response),
+// redirects followed by the fetcher itself (each hop queued on its own host, so
+// that host's robots.txt and delay apply to it; robots.txt itself by curl),
 // retries with exponential backoff after a 5xx, a timeout or a dropped
 // connection, and never after a 4xx.
 #pragma once
@@ -25,11 +27,14 @@ struct Request {
     std::string url;
     std::string date_hint; // a page's news:publication_date
     std::size_t attempt = 0;
+    std::size_t depth = 0;     // sitemaps: how many sitemap indexes led here
+    std::size_t redirects = 0; // redirects followed to get here
+    std::string first_url;     // after a redirect: the URL asked for ("" when none)
 };
 
 struct Response {
     Request request;
-    std::string final_url;      // after redirects
+    std::string final_url;      // after redirects (request.url is the URL first asked for)
     long status = 0;            // 0 when no HTTP response came
     std::string head;           // status line and headers as received (last response of a redirect chain)
     std::string body;           // the payload as sent (content-coded when the server compressed it)

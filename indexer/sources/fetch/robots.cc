@@ -4,28 +4,52 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 namespace hemeroteca::indexer::fetch {
 
 namespace {
 
-// Does `pattern` ("*" any run, "$" at the end anchors) match the start of `path`?
+// Does `pattern` match the start of `path`? "*" matches any run of characters and
+// a final "$" anchors at the end (Google's robots.txt semantics). No backtracking:
+// the set of positions in `path` the pattern so far can end at, one pass per
+// pattern character, O(|pattern| x |path|) in the worst case (runs of "*" are
+// one "*": see collapse_stars), where the recursive matcher was exponential.
 bool matches(std::string_view pattern, std::string_view path) {
-    if (pattern.empty()) return true;
-    if (pattern == "$") return path.empty();
-    if (pattern[0] == '*') {
-        for (std::size_t i = 0; i <= path.size(); ++i)
-            if (matches(pattern.substr(1), path.substr(i))) return true;
-        return false;
+    std::vector<std::size_t> ends{0}; // sorted, distinct
+    std::vector<std::size_t> next;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '$' && i + 1 == pattern.size()) return ends.back() == path.size();
+        if (c == '*') { // from the first position on, every position
+            const std::size_t from = ends.front();
+            ends.clear();
+            for (std::size_t p = from; p <= path.size(); ++p) ends.push_back(p);
+            continue;
+        }
+        next.clear();
+        for (const std::size_t p : ends)
+            if (p < path.size() && path[p] == c) next.push_back(p + 1);
+        if (next.empty()) return false;
+        ends.swap(next);
     }
-    return !path.empty() && pattern[0] == path[0] && matches(pattern.substr(1), path.substr(1));
+    return true;
+}
+
+// "a***b" matches what "a*b" matches.
+std::string collapse_stars(std::string_view pattern) {
+    std::string out;
+    out.reserve(pattern.size());
+    for (const char c : pattern)
+        if (c != '*' || out.empty() || out.back() != '*') out += c;
+    return out;
 }
 
 } // namespace
 
 RobotsRules RobotsRules::disallow_all() {
     RobotsRules r;
-    r.rules_.push_back({false, "/"});
+    r.rules_.push_back({false, "/", 1});
     return r;
 }
 
@@ -63,7 +87,7 @@ RobotsRules RobotsRules::parse(std::string_view text, std::string_view agent) {
         if (!target) continue;
         if (key == "allow" || key == "disallow") {
             if (value.empty()) continue; // "Disallow:" allows everything
-            target->rules_.push_back({key == "allow", value});
+            target->rules_.push_back({key == "allow", collapse_stars(value), value.size()});
         } else if (key == "crawl-delay") {
             try {
                 target->crawl_delay_ = std::stod(value);
@@ -80,7 +104,7 @@ bool RobotsRules::allowed(std::string_view path) const {
     bool allow = true, found = false;
     for (const auto& rule : rules_) {
         if (!matches(rule.pattern, path)) continue;
-        const std::size_t len = rule.pattern.size();
+        const std::size_t len = rule.length;
         if (!found || len > best || (len == best && rule.allow)) {
             best = len;
             allow = rule.allow;

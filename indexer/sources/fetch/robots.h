@@ -24,7 +24,8 @@ public:
 private:
     struct Rule {
         bool allow;
-        std::string pattern;
+        std::string pattern; // runs of "*" made one
+        std::size_t length;  // as written (the longest match wins)
     };
     std::vector<Rule> rules_;
     double crawl_delay_ = 0;
