@@ -282,11 +282,26 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
             results.relaxed = true;
         }
     }
+    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
+    // Nothing at all: the suggestion's results, said so (retried_with).
+    if (mset.empty() && !results.suggestion.empty()) {
+        ParsedQuery retry = builder.parse(results.suggestion, builder.default_matching(results.suggestion));
+        Xapian::MSet found = fetch(build(retry.query));
+        if (found.empty() && retry.matching == Matching::all_words && retry.content_words > 1) {
+            retry = builder.parse(results.suggestion, Matching::any_word);
+            found = fetch(build(retry.query));
+            results.relaxed = !found.empty();
+        }
+        if (!found.empty()) {
+            parsed = std::move(retry);
+            mset = std::move(found);
+            results.retried_with = results.suggestion;
+        }
+    }
     results.matching = parsed.matching;
     results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
                      mset.get_matches_upper_bound()};
     results.terms = analyzer_.query_terms(parsed.query);
-    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
     if (request.facets) count_facets(build_filtered(parsed.query), request, results);
 
     std::size_t rank = request.offset;

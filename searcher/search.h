@@ -98,7 +98,8 @@ struct SearchResults {
     std::vector<Hit> hits;
     Facets facets;              // with SearchRequest::facets
     bool facets_exact = true;   // false: counted on a sample of the matches and scaled
-    std::string suggestion;     // "did you mean", when the query finds little
+    std::string suggestion;     // "did you mean", when the query finds little (the archive's own words)
+    std::string retried_with;   // the suggestion, when the query found nothing and these are its results
     Filters applied;            // the filters in force (options and query fields)
     analysis::QueryTerms terms; // what to highlight
     double seconds = 0;         // time spent searching

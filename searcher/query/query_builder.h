@@ -49,13 +49,21 @@ public:
     // Throws QuerySyntaxError.
     ParsedQuery parse(const std::string& user_query, Matching matching);
 
-    // A correction from the archive's own words when some word of the query
-    // is not in the archive, else "".
+    // The query with each word that is not in the archive replaced by the
+    // archive's nearest word (fewest edits, then the commonest; a missing ñ
+    // costs nothing), in its most frequent written form (Pinera -> Piñera,
+    // Odebretch -> Odebrecht); "" when every word is in the archive or none
+    // has a near one.
     std::string suggest(const std::string& user_query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
-    bool has_unknown_word(const std::string& normalized) const;
+    // The Snowball families of the content words, scaled down: they rank, never match.
+    Xapian::Query relatives(const std::string& normalized) const;
+    // The archive's word nearest to a term it does not hold, or "".
+    std::string correction(const std::string& term) const;
+    // How the archive most often writes a term ("piñera" -> "Piñera").
+    std::string written_form(const std::string& term) const;
 
     const analysis::Analyzer& analyzer_;
     const Synonyms& synonyms_;
