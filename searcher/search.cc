@@ -259,6 +259,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     };
 
     Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(ranking_weight());
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
     if (request.sort == Sort::newest)
         enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);

@@ -59,6 +59,11 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
 
 } // namespace
 
+Xapian::BM25Weight ranking_weight() {
+    // k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5: Xapian's defaults, named here.
+    return Xapian::BM25Weight(1.0, 0, 1, 0.5, 0.5);
+}
+
 std::string rewrite_spanish_dates(const std::string& q) {
     static const std::regex range(R"(\b(fecha|date):([a-z]+)\.\.([a-z]+)\s+(\d{4})\b)");
     static const std::regex single(R"(\b(fecha|date):([a-z]+)\s+(\d{4})\b)");

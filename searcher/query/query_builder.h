@@ -73,6 +73,9 @@ private:
     double exact_boost_;
 };
 
+// How matches are weighted: BM25.
+Xapian::BM25Weight ranking_weight();
+
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
 std::string rewrite_spanish_dates(const std::string& normalized_query);
 
