@@ -98,11 +98,14 @@ Xapian::Query QueryBuilder::relatives(const std::string& normalized) const {
     analysis::tokenize(normalized, [&](const analysis::Token& tok) {
         for (; scanned < tok.begin; ++scanned) in_quotes ^= normalized[scanned] == '"';
         const bool field = tok.end < normalized.size() && normalized[tok.end] == ':';
-        const bool after_colon = tok.begin > 0 && normalized[tok.begin - 1] == ':';
+        // Inside a field's value (fecha:2022-06..2023-12, fuente:"El Día") nothing ranks.
+        const std::size_t chunk = normalized.find_last_of(" \t", tok.begin);
+        const std::size_t from = chunk == std::string::npos ? 0 : chunk + 1;
+        const bool after_colon = normalized.find(':', from) < tok.begin;
         const bool excluded = tok.begin > 0 && normalized[tok.begin - 1] == '-' && !in_quotes;
         if (field || after_colon || excluded || analysis::is_query_operator(tok.text)) return;
         const std::string t = analyzer_.term(tok.text);
-        if (analyzer_.is_stopword(t) || t.back() == '*') return;
+        if (analyzer_.is_stopword(t) || t.back() == '*' || (t.front() >= '0' && t.front() <= '9')) return;
         terms.emplace_back(analyzer_.relative(t));
     });
     if (terms.empty()) return {};
