@@ -7,6 +7,8 @@ find_package(CURL REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(Threads REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+# hunspell-es: the Spanish dictionary whose lemmas are the index's stems (common/analysis/spanish_lexicon.h).
+pkg_check_modules(HUNSPELL REQUIRED IMPORTED_TARGET hunspell)
 
 if(NOT TARGET Xapian::xapian)
   add_library(Xapian::xapian INTERFACE IMPORTED)

@@ -27,6 +27,9 @@ inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
 inline constexpr std::string_view origin = "XF";        // the input file the article came from
 inline constexpr std::string_view simhash_band = "XH";  // "XH" + band number + hash of that MinHash band
+// Ranking only: a word's Snowball stem ("XRpolit"), which also joins words of one family
+// that the dictionary keeps apart (amazónica/Amazonas). Never matched alone.
+inline constexpr std::string_view relative = "XR";
 } // namespace prefix
 
 // Value slots.
@@ -56,7 +59,8 @@ inline constexpr Xapian::termcount body_wdf_inc = 1;
 inline constexpr std::size_t max_term_bytes = 240;
 
 // Bumped whenever the way documents are built changes incompatibly.
-inline constexpr std::string_view schema_version = "4"; // 4: facet keys fold ñ; authors, languages
+inline constexpr std::string_view schema_version =
+    "5"; // 4: facet keys fold ñ; authors, languages. 5: dictionary lemmas, XR family terms, sort slots
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
 // One metadata entry per input file indexed without errors ("hemeroteca.file." +

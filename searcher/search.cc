@@ -313,6 +313,20 @@ void Searcher::relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder
     results.relaxed = true;
 }
 
+void Searcher::retry_with_suggestion(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder,
+                                     const SearchRequest& request, Xapian::MSet& mset,
+                                     SearchResults& results) {
+    const NormalizedQuery fixed = builder.normalize(results.suggestion);
+    Plan retry = plan;
+    retry.parsed = builder.parse(fixed, builder.default_matching(fixed));
+    Xapian::MSet found = rank(enquire, retry, retry.parsed.query, request);
+    relax(enquire, retry, builder, fixed, request, found, results);
+    if (found.empty()) return;
+    plan = std::move(retry);
+    mset = std::move(found);
+    results.retried_with = results.suggestion;
+}
+
 // The totals (and facets) from every match, in a pass of their own; the ranked
 // pass's bounds are used when they are already exact and no facets are asked for.
 void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
@@ -412,6 +426,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     Plan p = plan(request, builder, text);
 
     Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(ranking_weight());
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
     // Equal scores are ordered by a key of the article's content, not by docid:
     // docids depend on the order of indexing and the number of shards, and the
@@ -425,11 +440,14 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     relax(enquire, p, builder, text, request, mset, results);
     check_time(start, request.cost.time_limit_s);
 
+    if (p.has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(text);
+    if (mset.empty() && !results.suggestion.empty())
+        retry_with_suggestion(enquire, p, builder, request, mset, results);
+
     results.matching = p.parsed.matching;
     results.terms = analyzer_.query_terms(p.parsed.query);
     count(p, request, mset, results);
     check_time(start, request.cost.time_limit_s);
-    if (p.has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(text);
     results.hits = hits(enquire, mset, request);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;

@@ -59,7 +59,8 @@ struct SearchResults {
     std::vector<Hit> hits;
     Facets facets;              // with SearchRequest::facets
     bool facets_exact = true;   // false: counted on a sample of the matches and scaled (estimates)
-    std::string suggestion;     // "did you mean", when the query finds little
+    std::string suggestion;     // "did you mean", when the query finds little (the archive's own words)
+    std::string retried_with;   // the suggestion, when the query found nothing and these are its results
     Filters applied;            // the filters in force (options and query fields)
     std::string url;            // the query was this URL: the hits are the article with it, if any
     analysis::QueryTerms terms; // what to highlight
@@ -109,6 +110,9 @@ private:
                       const SearchRequest& request);
     void relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder, const NormalizedQuery& text,
                const SearchRequest& request, Xapian::MSet& mset, SearchResults& results);
+    // Nothing matched: the query as the suggestion has it, when that finds something (retried_with).
+    void retry_with_suggestion(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder,
+                               const SearchRequest& request, Xapian::MSet& mset, SearchResults& results);
     void count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
                SearchResults& results);
     std::vector<Hit> url_hits(const std::string& url);

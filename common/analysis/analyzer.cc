@@ -1,12 +1,14 @@
 #include "analysis/analyzer.h"
 
 #include "analysis/fold.h"
+#include "analysis/spanish_lexicon.h"
 #include "analysis/spanish_stemmer.h"
 #include "analysis/stopwords.h"
 #include "analysis/tokens.h"
 #include "schema.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace hemeroteca::analysis {
 
@@ -33,11 +35,39 @@ bool starts_lowercase_or_digit(std::string_view t) {
 
 } // namespace
 
-Analyzer::Analyzer() : stemmer_(make_spanish_stem()) {
+Analyzer::Analyzer() :
+    lexicon_(std::make_shared<const SpanishLexicon>()), lemmas_(new SpanishStemmer(lexicon_)),
+    stemmer_(lemmas_), snowball_("spanish") {
     const auto words = spanish_stopwords();
     for (const auto w : words) stopwords_.insert(w);
     query_stopper_ = std::make_shared<const Xapian::SimpleStopper>(words.begin(), words.end());
 }
+
+Analyzer::~Analyzer() = default;
+
+bool Analyzer::is_name(std::string_view word) const {
+    const std::string key(word);
+    if (const auto it = names_.find(key); it != names_.end()) return it->second;
+    if (names_.size() > 100000) names_.clear(); // a bound on memory
+    const bool name = lexicon_->is_name(word);
+    names_.emplace(key, name);
+    return name;
+}
+
+namespace {
+// "Morales" (a capital, then a lowercase letter or nothing): how a name is written.
+bool capitalised(std::string_view w) {
+    if (w.empty()) return false;
+    const unsigned char c = static_cast<unsigned char>(w.front());
+    const bool upper =
+        (c >= 'A' && c <= 'Z') || (c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) == 0x91);
+    if (!upper) return false;
+    const std::size_t next = c < 0x80 ? 1 : 2;
+    if (next >= w.size()) return true;
+    const unsigned char d = static_cast<unsigned char>(w[next]);
+    return (d >= 'a' && d <= 'z') || d >= 0x80;
+}
+} // namespace
 
 Xapian::TermGenerator Analyzer::term_generator() const {
     Xapian::TermGenerator tg;
@@ -50,7 +80,37 @@ Xapian::TermGenerator Analyzer::term_generator() const {
 
 void Analyzer::index_text(Xapian::TermGenerator& tg, std::string_view text, Xapian::termcount wdf_inc,
                           std::string_view prefix) const {
-    tg.index_text(normalize(text), wdf_inc, std::string(prefix));
+    // The names of this text are their own stems while it is indexed.
+    std::string normalized;
+    normalized.reserve(text.size());
+    std::unordered_set<std::string> names;
+    std::vector<std::string> relatives; // of the free text only, not of fields
+    std::size_t copied = 0;
+    tokenize(text, [&](const Token& tok) {
+        normalized.append(text.substr(copied, tok.begin - copied));
+        normalized += tok.text;
+        copied = tok.end;
+        if (capitalised(tok.text) && is_name(tok.text)) names.insert(fold_lower(tok.text));
+        if (prefix.empty()) {
+            const std::string t = fold_lower(tok.text);
+            if (!is_stopword(t)) relatives.push_back(relative(t));
+        }
+    });
+    normalized.append(text.substr(copied));
+    lemmas_->set_names(names.empty() ? nullptr : &names);
+    try {
+        tg.index_text(normalized, wdf_inc, std::string(prefix));
+    } catch (...) {
+        lemmas_->set_names(nullptr);
+        throw;
+    }
+    lemmas_->set_names(nullptr);
+    Xapian::Document doc = tg.get_document(); // a handle on the same document
+    for (const auto& r : relatives) doc.add_term(r, wdf_inc);
+}
+
+std::string Analyzer::relative(std::string_view term) const {
+    return std::string(schema::prefix::relative) + snowball_(std::string(term));
 }
 
 Xapian::QueryParser Analyzer::query_parser(bool exact_forms) const {
@@ -73,7 +133,9 @@ std::string Analyzer::normalize_query(std::string_view query) const {
     std::size_t copied = 0;
     tokenize(query, [&](const Token& tok) {
         out.append(query.substr(copied, tok.begin - copied));
-        out += is_query_operator(tok.text) ? tok.text : Xapian::Unicode::tolower(tok.text);
+        // A name stays capitalised: the query parser then matches it as typed (Moro, not morir).
+        const bool keep = is_query_operator(tok.text) || (capitalised(tok.text) && is_name(tok.text));
+        out += keep ? tok.text : Xapian::Unicode::tolower(tok.text);
         copied = tok.end;
     });
     out.append(query.substr(copied));
@@ -84,14 +146,10 @@ std::string Analyzer::term(std::string_view token_text) const { return fold_lowe
 
 std::string Analyzer::stem(std::string_view term) const { return stemmer_(std::string(term)); }
 
-// The Spanish stemmer rewrites only a word's ending (never its first two
-// letters) and lengthens it by at most four letters ("-encia" -> "-ente"), so a
-// word stems to S only if it starts with S less its last four letters, and with
-// S's first two. Checked over every word of the shared articles in tests/unit.
+// A lemma keeps its word's first letter (política → político, dijo → decir,
+// hizo → hacer); checked over every word of the shared articles in tests/unit.
 bool Analyzer::may_stem_to(std::string_view term, std::string_view stem) const {
-    const std::size_t keep =
-        std::max(std::min<std::size_t>(2, stem.size()), stem.size() > 4 ? stem.size() - 4 : 0);
-    return term.substr(0, keep) == stem.substr(0, keep);
+    return term.empty() || stem.empty() || term.front() == stem.front();
 }
 
 bool Analyzer::is_stopword(std::string_view term) const { return stopwords_.count(term) > 0; }

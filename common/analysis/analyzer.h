@@ -3,8 +3,10 @@
 // query matched, so the three can never drift apart.
 //
 // Text is normalised first (tokens.h: accents folded except ñ, acronyms and
-// thousands joined), then Xapian's Snowball Spanish stemmer and a Spanish
-// stop-word list apply. Unstemmed terms keep positions for phrase search.
+// thousands joined), then each word's dictionary lemma (spanish_stemmer.h) is
+// its stem and a Spanish stop-word list applies. Unstemmed terms keep
+// positions for phrase search. A capitalised word the dictionary holds as a
+// name (Moro, Morales) is its own stem in documents and unstemmed in queries.
 #pragma once
 
 #include <xapian.h>
@@ -12,9 +14,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace hemeroteca::analysis {
+
+class SpanishLexicon;
+class SpanishStemmer;
 
 // What a query can match in a text: unstemmed forms and stems (both lowercased).
 struct QueryTerms {
@@ -30,7 +36,11 @@ bool is_query_operator(std::string_view word);
 // remembers its stems): each indexer worker and each Searcher has its own.
 class Analyzer {
 public:
+    // Loads the Spanish dictionary (spanish_lexicon.h); throws std::runtime_error without it.
     Analyzer();
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
 
     // A TermGenerator for documents (stemmer, stop-words, positions).
     Xapian::TermGenerator term_generator() const;
@@ -50,10 +60,14 @@ public:
 
     // The lowercase unstemmed term of one token's normalised text ("Política" → "politica").
     std::string term(std::string_view token_text) const;
-    // The stem of a lowercase term ("politicas" → "polit").
+    // The stem (lemma) of a lowercase term ("politicas" → "politico", "dijo" → "decir").
     std::string stem(std::string_view term) const;
-    // False when stem(term) cannot be `stem` (a cheap test on the first letters;
-    // true does not mean it is).
+    // The ranking-only term of a lowercase word's Snowball family ("XR" + stem; schema.h).
+    std::string relative(std::string_view term) const;
+    // True when a capitalised word ("Morales", folded, case kept) is a name.
+    bool is_name(std::string_view word) const;
+    // False when stem(term) cannot be `stem` (a cheap test on the first letter:
+    // lemmas keep it, irregular verbs too; true does not mean it is).
     bool may_stem_to(std::string_view term, std::string_view stem) const;
     bool is_stopword(std::string_view term) const;
 
@@ -62,7 +76,11 @@ public:
     QueryTerms query_terms(const Xapian::Query& query) const;
 
 private:
+    std::shared_ptr<const SpanishLexicon> lexicon_;
+    SpanishStemmer* lemmas_; // owned by stemmer_ (Xapian reference-counts it)
     Xapian::Stem stemmer_;
+    Xapian::Stem snowball_;
+    mutable std::unordered_map<std::string, bool> names_; // is_name() answers
     std::unordered_set<std::string_view> stopwords_;
     // Shared by the query parsers, not reference-counted by Xapian (query parsers
     // do not outlive their Analyzer): built once, not once per query.

@@ -1,35 +1,38 @@
-// Snowball Spanish, plus the short plurals it leaves alone.
-//
-// Snowball only strips suffixes inside its RV region, so short plurals keep
-// their -s: años ≠ año, días ≠ día, ojos ≠ ojo. In news those are among the
-// commonest words, so when Snowball leaves a word unchanged and it ends in
-// vowel + s (4+ letters), the -s goes: años → año, días → dia.
+// The stemmer of the index and the query parser: dictionary lemmas
+// (spanish_lexicon.h) in place of Snowball's suffix stripping, which merges
+// unrelated words (casa/caso, Moro/morir, parte/partido, récord/recordar).
+// A word the dictionary does not know (a name, a new word) is its own stem,
+// less a plural -s (SpanishLexicon::unknown_lemma).
 #pragma once
+
+#include "analysis/spanish_lexicon.h"
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace hemeroteca::analysis {
 
 // Like any Xapian::Stem, one instance is for one thread at a time. It remembers
-// the stems it made: news repeats its words, and a look-up costs a fraction
-// of Snowball.
+// the lemmas it found: news repeats its words, and a look-up costs a fraction
+// of the dictionary's.
 class SpanishStemmer : public Xapian::StemImplementation {
 public:
-    SpanishStemmer() : snowball_("spanish") {}
+    explicit SpanishStemmer(std::shared_ptr<const SpanishLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
     std::string operator()(const std::string& word) override;
-    std::string get_description() const override { return "spanish+plurals"; }
+    std::string get_description() const override { return "spanish-hunspell"; }
+
+    // While set, these lowercase words are names in the text being indexed
+    // ("Morales" the surname, not the plural of moral) and are their own stem.
+    void set_names(const std::unordered_set<std::string>* names) { names_ = names; }
 
 private:
-    std::string stem(const std::string& word);
-
-    Xapian::Stem snowball_;
+    std::shared_ptr<const SpanishLexicon> lexicon_;
     std::unordered_map<std::string, std::string> cache_;
+    const std::unordered_set<std::string>* names_ = nullptr;
 };
-
-// A Xapian::Stem that uses SpanishStemmer.
-Xapian::Stem make_spanish_stem();
 
 } // namespace hemeroteca::analysis

@@ -82,13 +82,21 @@ public:
     // wildcard_cost_error).
     ParsedQuery parse(const NormalizedQuery& query, Matching matching);
 
-    // A correction from the archive's own words when some word of the query
-    // is not in the archive, else "".
+    // The query with each word that is not in the archive replaced by the
+    // archive's nearest word (fewest edits, then the commonest; a missing ñ
+    // costs nothing), in its most frequent written form (Pinera -> Piñera,
+    // Odebretch -> Odebrecht); "" when every word is in the archive or none
+    // has a near one.
     std::string suggest(const NormalizedQuery& query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
-    bool has_unknown_word(const std::string& normalized) const;
+    // The Snowball families of the content words, scaled down: they rank, never match.
+    Xapian::Query relatives(const std::string& normalized) const;
+    // The archive's word nearest to a term it does not hold, or "".
+    std::string correction(const std::string& term) const;
+    // How the archive most often writes a term ("piñera" -> "Piñera").
+    std::string written_form(const std::string& term) const;
 
     void check_cost(const std::string& normalized) const;
 
@@ -103,6 +111,9 @@ private:
 
 // Whether `word` names a field of the query syntax (titulo, autor, fecha, ...).
 bool is_field_name(std::string_view word);
+
+// How matches are weighted: BM25.
+Xapian::BM25Weight ranking_weight();
 
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
 // One pass, linear in the query's length (no regular expression on user input).

@@ -47,6 +47,7 @@ nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest&
                                   {"matching", r.matching == Matching::all_words ? "all_words" : "any_word"},
                                   {"relaxed", r.relaxed},
                                   {"suggestion", r.suggestion},
+                                  {"retried_with", r.retried_with},
                                   {"filters", filters_json(r.applied)},
                                   {"sort", sort_name(request.sort)},
                                   {"collapse", request.collapse},

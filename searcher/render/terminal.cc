@@ -87,13 +87,15 @@ void print_results(std::ostream& out, const SearchResults& r, const SearchReques
     if (r.hits.empty()) {
         out << "No articles match «" << what << "»"
             << (r.total.estimated > 0 ? " on this page (try a smaller --offset)." : ".") << '\n';
-        if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "?\n";
+        if (!r.suggestion.empty()) out << "Quizás quiso decir: " << r.suggestion << "\n";
         return;
     }
     out << "«" << what << "»: " << total_text(r);
     if (r.relaxed) out << " (none has all the words; showing those with some of them)";
     out << ", showing " << r.hits.front().rank << "–" << r.hits.back().rank << "\n";
-    if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "?\n";
+    if (!r.retried_with.empty())
+        out << "No articles match «" << what << "»; showing the results of «" << r.retried_with << "»\n";
+    if (!r.suggestion.empty()) out << "Quizás quiso decir: " << r.suggestion << "\n";
     out << '\n';
     if (request.facets) print_facets(out, r.facets, r.facets_exact, s);
 

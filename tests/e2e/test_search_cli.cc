@@ -6,6 +6,7 @@
 #include "support/temp_dir.h"
 
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -76,12 +77,13 @@ TEST_CASE("accents: pinguino finds «pingüino»", "[e2e][search][accents]") {
 
 TEST_CASE("ñ: año does not find «ano», pena does not find «peña»", "[e2e][search][enie]") {
     CHECK(search_json(corpus_db(), "año").exit_code == 0);
+    // «ano» matches nothing: what is shown are the results of the suggestion «año», said so.
     const auto ano = search_json(corpus_db(), "ano");
-    CHECK(ano.exit_code == 1);
-    CHECK(ano.json["total"] == 0);
+    CHECK(Xapian::Unicode::tolower(ano.json["retried_with"].get<std::string>()) == "año");
     const auto pena = search_json(corpus_db(), "peña");
     REQUIRE(pena.exit_code == 0);
-    CHECK(search_json(corpus_db(), "pena").exit_code == 1);
+    CHECK(Xapian::Unicode::tolower(
+              search_json(corpus_db(), "pena").json["retried_with"].get<std::string>()) == "peña");
 }
 
 TEST_CASE("unstemmed terms fold: a phrase and a capitalised name", "[e2e][search][accents]") {
