@@ -27,6 +27,8 @@ inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
 inline constexpr std::string_view origin = "XF";        // the input file the article came from
 inline constexpr std::string_view simhash_band = "XH";  // "XH" + band number + hash of that MinHash band
+inline constexpr std::string_view site =
+    "XD"; // the URL's host and its domains, for site:: "XDdiariolibre.com"
 } // namespace prefix
 
 // Value slots.

@@ -85,15 +85,6 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
                                       : Synonyms::from_file(synonyms_file, analyzer_);
 }
 
-template <typename F> auto Searcher::retrying(F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const Xapian::DatabaseModifiedError&) {
-        reopen(); // the indexer committed while we read: read the new revision
-        return f();
-    }
-}
-
 bool Searcher::reopen() {
     const bool changed = db_.reopen();
     if (changed) facet_column_.reset();
@@ -198,8 +189,8 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
 Xapian::Query Searcher::like_query(const SearchRequest& request) {
     Xapian::docid id = request.like_id;
     if (id == 0) {
-        id = find_url(request.like);
-        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
+        id = find_article(request.like);
+        if (id == 0) throw RequestError("no article with the URL or id " + request.like + " in the database");
     }
     Xapian::Document self;
     try {
@@ -219,6 +210,51 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
     if (it != self.termlist_end() && (*it).rfind(schema::prefix::id, 0) == 0)
         like = Xapian::Query(Xapian::Query::OP_AND_NOT, like, Xapian::Query(*it));
     return like;
+}
+
+Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms) {
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
+    const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    Xapian::Query like;
+    if (!request.like.empty() || request.like_id != 0) like = like_query(request);
+    if (!has_text && like.empty() && request.filters.empty())
+        throw RequestError("empty query: give words to search for, a filter, or --like URL");
+    const Xapian::Query filters = filter_query(request.filters);
+    const auto filtered = [&](const Xapian::Query& text) {
+        Xapian::Query q = text;
+        if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
+        if (q.empty()) q = Xapian::Query::MatchAll;
+        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
+        return q;
+    };
+    ParsedQuery parsed;
+    if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
+    Xapian::Query q = filtered(parsed.query);
+    if (has_text && parsed.matching == Matching::all_words && parsed.content_words > 1) {
+        Xapian::Enquire probe(db_);
+        probe.set_weighting_scheme(Xapian::BoolWeight());
+        probe.set_query(q);
+        if (probe.get_mset(0, 1).empty()) { // search() relaxes to any word: so do we
+            parsed = builder.parse(request.query, Matching::any_word);
+            q = filtered(parsed.query);
+        }
+    }
+    if (terms) *terms = analyzer_.query_terms(parsed.query);
+    return q;
+}
+
+analysis::QueryTerms Searcher::query_terms(const std::string& query) {
+    if (query.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+    QueryBuilder builder(analyzer_, db_, synonyms_, 0);
+    return analyzer_.query_terms(builder.parse(query, Matching::any_word).query);
+}
+
+Xapian::docid Searcher::find_article(const std::string& key) {
+    if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 10) {
+        const auto id = static_cast<Xapian::docid>(std::stoul(key));
+        if (id > 0 && article(id)) return id;
+    }
+    return find_url(key);
 }
 
 SearchResults Searcher::run_once(const SearchRequest& request) {

@@ -2,6 +2,7 @@
 
 #include "analysis/tokens.h"
 #include "query/date_range.h"
+#include "query/url_filters.h"
 #include "schema.h"
 
 #include <array>
@@ -104,8 +105,9 @@ bool QueryBuilder::has_unknown_word(const std::string& normalized) const {
 
 std::string QueryBuilder::suggest(const std::string& user_query) {
     // Spelling look-ups cost more than the search itself: only on demand.
-    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
-    if (!has_unknown_word(normalized)) return {};
+    const std::string normalized =
+        rewrite_spanish_dates(analyzer_.normalize_query(extract_url_filters(user_query).rest));
+    if (normalized.empty() || !has_unknown_word(normalized)) return {};
     try {
         qp_.parse_query(normalized, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::Error&) {
@@ -116,12 +118,14 @@ std::string QueryBuilder::suggest(const std::string& user_query) {
 
 Matching QueryBuilder::default_matching(const std::string& user_query) const {
     const bool question = user_query.find('?') != std::string::npos;
-    const std::size_t words = count_content_words(analyzer_.normalize_query(user_query));
+    const std::size_t words =
+        count_content_words(analyzer_.normalize_query(extract_url_filters(user_query).rest));
     return question || words > 4 ? Matching::any_word : Matching::all_words;
 }
 
 ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching) {
-    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(user_query));
+    const UrlFilters url_filters = extract_url_filters(user_query);
+    const std::string normalized = rewrite_spanish_dates(analyzer_.normalize_query(url_filters.rest));
     qp_.set_default_op(matching == Matching::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     ParsedQuery parsed;
     parsed.matching = matching;
@@ -140,6 +144,7 @@ ParsedQuery QueryBuilder::parse(const std::string& user_query, Matching matching
     } catch (const Xapian::WildcardError& e) {
         throw QuerySyntaxError("the wildcard matches too many words: " + e.get_msg());
     }
+    if (!url_filters.empty()) parsed.query = url_filters.apply(parsed.query);
     return parsed;
 }
 

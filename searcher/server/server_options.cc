@@ -47,6 +47,9 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
             "--cache-mb", [&o](std::size_t mb) { o.limits.cache_bytes = mb << 20; },
             "Keep recent answers (MiB) while the database is unchanged; 0: none")
         ->default_str("32");
+    serve.add_option("--export-max", o.limits.export_max, "Rows of one export (/api/export) at most")
+        ->check(CLI::Range(1, 10000000))
+        ->capture_default_str();
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");

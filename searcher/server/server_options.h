@@ -17,6 +17,8 @@ struct Limits {
     std::size_t max_page = 500;           // deeper paging -> 400 (cost grows with the offset)
     std::size_t max_payload_bytes = 8192; // request bodies (the API has none) -> 413
     unsigned facet_sample = 1000;         // facets counted on at least this many matches, scaled; 0: all
+    std::size_t export_max = 100000;      // rows of one /api/export at most
+    std::size_t feed_max = 50;            // entries of one /feed at most
     std::size_t cache_bytes = 32u << 20;  // recent answers kept while the database is unchanged; 0: none
     int read_timeout_s = 5;
     int write_timeout_s = 5;
