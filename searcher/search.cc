@@ -80,6 +80,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
                    bool use_synonyms) :
     paths_(db_paths),
     db_(open_all(db_paths)) {
+    read_version();
     if (!use_synonyms) return;
     synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
                                       : Synonyms::from_file(synonyms_file, analyzer_);
@@ -87,8 +88,32 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
 
 bool Searcher::reopen() {
     const bool changed = db_.reopen();
-    if (changed) facet_column_.reset();
+    if (changed) {
+        facet_column_.reset();
+        read_version();
+    }
     return changed;
+}
+
+void Searcher::read_version() {
+    version_.updated = last_updated();
+    if (paths_.size() == 1) {
+        // Exactly the revision db_ reads.
+        version_.tag = db_.get_uuid() + "." + std::to_string(db_.get_revision());
+        return;
+    }
+    // Several shards (get_revision() is per shard): each read on its own, so
+    // a commit landing between db_'s reopen and this look-up makes the tag one
+    // revision ahead until the next commit.
+    version_.tag.clear();
+    for (const auto& path : paths_) {
+        try {
+            const Xapian::Database shard(path);
+            version_.tag += shard.get_uuid() + "." + std::to_string(shard.get_revision()) + ";";
+        } catch (const Xapian::Error&) {
+            version_.tag += "?;";
+        }
+    }
 }
 
 const FacetColumn* Searcher::facet_column() {

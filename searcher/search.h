@@ -118,22 +118,11 @@ struct Timeline {
     Xapian::doccount undated = 0;    // matches without a known date
 };
 
-// Every match of a request in its order (not one page), read one at a time so
-// that memory does not grow with what has been read (exports).
-class MatchCursor {
-public:
-    MatchCursor(Xapian::MSet mset, analysis::QueryTerms terms) :
-        mset_(std::move(mset)), it_(mset_.begin()), terms_(std::move(terms)) {}
-    // The next match (its rank, docid and article), false at the end.
-    bool next(Hit& hit);
-    Xapian::doccount size() const { return mset_.size(); }
-    const analysis::QueryTerms& terms() const { return terms_; }
-
-private:
-    Xapian::MSet mset_;
-    Xapian::MSetIterator it_;
-    analysis::QueryTerms terms_;
-    std::size_t rank_ = 0;
+// Every match of a request in its order (not one page), as docids: 4 bytes a
+// match, the articles read later (exports).
+struct MatchList {
+    std::vector<Xapian::docid> ids;
+    analysis::QueryTerms terms; // what the query highlights
 };
 
 class Searcher {
@@ -157,7 +146,7 @@ public:
     // automatic: by year, month or day as the dates narrow). Throws as search().
     Timeline timeline(const SearchRequest& request, TimeUnit unit = TimeUnit::automatic);
     // The first `max` matches of the request (its sort and collapsing; offset and limit ignored).
-    MatchCursor all_matches(const SearchRequest& request, Xapian::doccount max);
+    MatchList all_matches(const SearchRequest& request, Xapian::doccount max);
     // What a query highlights (its words, their forms, their synonyms); throws QuerySyntaxError.
     analysis::QueryTerms query_terms(const std::string& query);
     // The article with this URL, stable id ("file.jsonl#42") or docid ("25"), 0 when none.
@@ -165,6 +154,15 @@ public:
 
     // Picks up what the indexer committed; false when nothing changed (true when something may have).
     bool reopen();
+
+    // What identifies the revision being read, for HTTP validators: the
+    // databases' UUIDs and revisions (changes with every commit) and when the
+    // indexer last committed (ISO 8601, "" when unknown). Refreshed by reopen().
+    struct Version {
+        std::string tag;
+        std::string updated;
+    };
+    const Version& version() const { return version_; }
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
@@ -195,6 +193,8 @@ private:
     // dropped when the database is reopened.
     std::unique_ptr<FacetColumn> facet_column_;
     unsigned facet_requests_ = 0;
+    Version version_;
+    void read_version();
 };
 
 } // namespace hemeroteca::search

@@ -1,6 +1,5 @@
 // Searcher::timeline and Searcher::all_matches: the whole match set of a
 // request, not one page (the timeline's counts, exports).
-#include "document.h"
 #include "query/sorting.h"
 #include "schema.h"
 #include "search.h"
@@ -67,19 +66,6 @@ constexpr std::size_t kMaxBuckets = 1000;
 
 } // namespace
 
-bool MatchCursor::next(Hit& hit) {
-    if (it_ == mset_.end()) return false;
-    hit = Hit{};
-    hit.rank = ++rank_;
-    hit.docid = *it_;
-    hit.score = it_.get_weight();
-    const Xapian::Document doc = it_.get_document();
-    hit.article = stored_article(doc);
-    hit.other_versions = it_.get_collapse_count();
-    ++it_;
-    return true;
-}
-
 Timeline Searcher::timeline(const SearchRequest& request, TimeUnit unit) {
     return retrying([&] {
         const Xapian::Query query = match_query(request, nullptr);
@@ -144,10 +130,10 @@ Timeline Searcher::timeline(const SearchRequest& request, TimeUnit unit) {
     });
 }
 
-MatchCursor Searcher::all_matches(const SearchRequest& request, Xapian::doccount max) {
+MatchList Searcher::all_matches(const SearchRequest& request, Xapian::doccount max) {
     return retrying([&] {
-        analysis::QueryTerms terms;
-        const Xapian::Query query = match_query(request, &terms);
+        MatchList out;
+        const Xapian::Query query = match_query(request, &out.terms);
         Xapian::Enquire enquire(db_);
         if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
         if (request.sort == Sort::newest)
@@ -155,7 +141,10 @@ MatchCursor Searcher::all_matches(const SearchRequest& request, Xapian::doccount
         if (request.sort == Sort::oldest)
             enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
         enquire.set_query(query);
-        return MatchCursor(enquire.get_mset(0, max), std::move(terms));
+        const Xapian::MSet mset = enquire.get_mset(0, max);
+        out.ids.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.ids.push_back(*it);
+        return out;
     });
 }
 

@@ -28,6 +28,20 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The query would cost more than the limits allow (QueryLimits): too many
+// words, a phrase too long, a wildcard matching too many words, or a search
+// that ran out of its time budget (timed_out(): the server's 503, not the
+// user's mistake). what() is a one-line reason for the user.
+class QueryCostError : public std::runtime_error {
+public:
+    QueryCostError(const std::string& message, bool timed_out = false) :
+        std::runtime_error(message), timed_out_(timed_out) {}
+    bool timed_out() const { return timed_out_; }
+
+private:
+    bool timed_out_;
+};
+
 enum class Matching { all_words, any_word };
 
 struct ParsedQuery {

@@ -1,25 +1,26 @@
 #include "server/export_stream.h"
 
 #include "server/http_error.h"
+#include "server/searcher_pool.h"
 #include "snippet/snippet.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 
 namespace hemeroteca::search::server {
 
 namespace {
 
-enum class Format { csv, jsonl };
+constexpr std::size_t kChunkBytes = 32 * 1024;
+constexpr std::size_t kSnippetBytes = 240;
 
-constexpr std::size_t kChunkBytes = 64 * 1024;
-
-Format format_of(const ParamLookup& param) {
+ExportFormat format_of(const ParamLookup& param) {
     const std::string format = param("format").value_or("csv");
-    if (format == "csv" || format.empty()) return Format::csv;
-    if (format == "jsonl") return Format::jsonl;
+    if (format == "csv" || format.empty()) return ExportFormat::csv;
+    if (format == "jsonl") return ExportFormat::jsonl;
     throw bad_parameter("format", "format must be csv or jsonl");
 }
 
@@ -47,78 +48,34 @@ std::string slug(const std::string& query) {
     return out.empty() ? "hemeroteca" : "hemeroteca-" + out;
 }
 
-class Rows final : public ExportStream {
-public:
-    Rows(Searcher& searcher, MatchCursor cursor, Format format, std::string name, Xapian::doccount max) :
-        searcher_(searcher), cursor_(std::move(cursor)), format_(format), name_(std::move(name)),
-        rows_(std::min(cursor_.size(), max)), truncated_(cursor_.size() > max) {
-        so_.markup = {"", "", false, "…"};
-        so_.max_bytes = 240;
-    }
-    const char* content_type() const override {
-        return format_ == Format::csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-    }
-    std::string filename() const override { return name_ + (format_ == Format::csv ? ".csv" : ".jsonl"); }
-    Xapian::doccount rows() const override { return rows_; }
-    bool truncated() const override { return truncated_; }
-
-    bool next(std::string& chunk) override {
-        chunk.clear();
-        if (done_) return false;
-        if (!header_sent_ && format_ == Format::csv)
-            chunk += "url,id,title,date,outlet,author,section,snippet\r\n";
-        header_sent_ = true;
-        Hit hit;
-        while (chunk.size() < kChunkBytes) {
-            if (sent_ == rows_ || !cursor_.next(hit)) {
-                done_ = true;
-                break;
-            }
-            append(chunk, hit);
-            ++sent_;
+void append_row(std::string& out, ExportFormat format, Xapian::docid id, const Article& a,
+                const std::string& snip) {
+    if (format == ExportFormat::csv) {
+        out += csv_field(a.url) + ',' + std::to_string(id);
+        for (const std::string* field : {&a.title, &a.date, &a.source, &a.author, &a.section, &snip}) {
+            out += ',';
+            out += csv_field(*field);
         }
-        return !chunk.empty() || !done_;
+        out += "\r\n";
+        return;
     }
-
-private:
-    void append(std::string& out, const Hit& hit) {
-        const Article& a = hit.article;
-        const std::string snip = snippet::make_snippet(a.text, cursor_.terms(), searcher_.analyzer(), so_);
-        if (format_ == Format::csv) {
-            for (const std::string* field : {&a.url, &a.title, &a.date, &a.source, &a.author, &a.section}) {
-                if (field == &a.title) out += std::to_string(hit.docid) + ',';
-                out += csv_field(*field);
-                out += ',';
-            }
-            out += csv_field(snip);
-            out += "\r\n";
-        } else {
-            const nlohmann::ordered_json row = {
-                {"url", a.url},       {"id", hit.docid},    {"title", a.title},     {"date", a.date},
-                {"outlet", a.source}, {"author", a.author}, {"section", a.section}, {"snippet", snip}};
-            out += row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            out += '\n';
-        }
-    }
-
-    Searcher& searcher_;
-    MatchCursor cursor_;
-    Format format_;
-    std::string name_;
-    Xapian::doccount rows_;
-    bool truncated_;
-    Xapian::doccount sent_ = 0;
-    bool header_sent_ = false;
-    bool done_ = false;
-    snippet::SnippetOptions so_;
-};
+    const nlohmann::ordered_json row = {{"url", a.url},         {"id", id},           {"title", a.title},
+                                        {"date", a.date},       {"outlet", a.source}, {"author", a.author},
+                                        {"section", a.section}, {"snippet", snip}};
+    out += row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '\n';
+}
 
 } // namespace
+
+const char* ExportPlan::content_type() const {
+    return format == ExportFormat::csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+}
 
 std::string csv_field(const std::string& value) {
     std::string v = value;
     if (!v.empty() && (v.front() == '=' || v.front() == '+' || v.front() == '@')) v.insert(0, 1, '\'');
-    if (v.find_first_of(",\"\r\n") == std::string::npos && v == value) return v;
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
     for (const char c : v) {
         if (c == '"') out += '"';
@@ -128,13 +85,54 @@ std::string csv_field(const std::string& value) {
     return out;
 }
 
-std::unique_ptr<ExportStream> api_export(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
-    const Format format = format_of(param);
+ExportPlan plan_export(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
+    ExportPlan plan;
+    plan.format = format_of(param);
     const Xapian::doccount max = max_of(param, limits.export_max);
     const SearchRequest request = search_request(param, limits);
     // One more than the cap tells whether the cap cut the results.
-    return std::make_unique<Rows>(searcher, searcher.all_matches(request, max + 1), format,
-                                  slug(request.query), max);
+    plan.matches = searcher.all_matches(request, max + 1);
+    plan.truncated = plan.matches.ids.size() > max;
+    if (plan.truncated) plan.matches.ids.resize(max);
+    plan.matches.ids.shrink_to_fit();
+    plan.filename = slug(request.query) + (plan.format == ExportFormat::csv ? ".csv" : ".jsonl");
+    return plan;
+}
+
+Reply api_export(const Call& call) {
+    auto plan = std::make_shared<const ExportPlan>(plan_export(call.searcher, call.param, call.limits));
+    Reply reply;
+    reply.content_type = plan->content_type();
+    reply.headers = {{"Content-Disposition", "attachment; filename=\"" + plan->filename + "\""},
+                     {"X-Export-Rows", std::to_string(plan->matches.ids.size())},
+                     {"X-Export-Truncated", plan->truncated ? "true" : "false"}};
+    SearcherPool& pool = call.pool;
+    auto writer = std::make_shared<ExportWriter>(plan);
+    reply.stream = [&pool, writer](std::string& out) {
+        const auto searcher = pool.borrow();
+        return writer->next(*searcher, out);
+    };
+    return reply;
+}
+
+bool ExportWriter::next(Searcher& searcher, std::string& out) {
+    if (!header_sent_ && plan_->format == ExportFormat::csv)
+        out += "url,id,title,date,outlet,author,section,snippet\r\n";
+    header_sent_ = true;
+    snippet::SnippetOptions so;
+    so.markup = {"", "", false, "…"};
+    so.max_bytes = kSnippetBytes;
+    const auto& ids = plan_->matches.ids;
+    const std::size_t start = out.size();
+    while (next_row_ < ids.size() && out.size() - start < kChunkBytes) {
+        const Xapian::docid id = ids[next_row_++];
+        const auto article = searcher.article(id);
+        if (!article) continue; // removed since the search: left out
+        const std::string snip =
+            snippet::make_snippet(article->text, plan_->matches.terms, searcher.analyzer(), so);
+        append_row(out, plan_->format, id, *article, snip);
+    }
+    return next_row_ < ids.size();
 }
 
 } // namespace hemeroteca::search::server

@@ -71,8 +71,11 @@ std::string rfc3339(const std::string& iso) {
     return zoned ? iso : iso + "Z";
 }
 
-TextBody atom_feed(Searcher& searcher, const ParamLookup& param, const Limits& limits,
-                   const std::string& base) {
+Reply atom_feed(const Call& call) {
+    Searcher& searcher = call.searcher;
+    const ParamLookup& param = call.param;
+    const Limits& limits = call.limits;
+    const std::string base(call.base);
     SearchRequest request = search_request(param, limits);
     request.sort = Sort::newest;
     request.offset = 0;
@@ -119,11 +122,14 @@ TextBody atom_feed(Searcher& searcher, const ParamLookup& param, const Limits& l
         out += "  </entry>\n";
     }
     out += "</feed>\n";
-    return {"application/atom+xml; charset=utf-8", std::move(out)};
+    Reply reply;
+    reply.content_type = "application/atom+xml; charset=utf-8";
+    reply.body = std::move(out);
+    return reply;
 }
 
-TextBody opensearch_description(const std::string& base) {
-    const std::string b = xml(base);
+Reply opensearch_description(const Call& call) {
+    const std::string b = xml(call.base);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                       "<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\" "
                       "xmlns:moz=\"http://www.mozilla.org/2006/browser/search/\">\n"
@@ -137,7 +143,10 @@ TextBody opensearch_description(const std::string& base) {
            "/opensearch.xml\"/>\n";
     out += "  <moz:SearchForm>" + b + "/</moz:SearchForm>\n";
     out += "</OpenSearchDescription>\n";
-    return {"application/opensearchdescription+xml; charset=utf-8", std::move(out)};
+    Reply reply;
+    reply.content_type = "application/opensearchdescription+xml; charset=utf-8";
+    reply.body = std::move(out);
+    return reply;
 }
 
 } // namespace hemeroteca::search::server

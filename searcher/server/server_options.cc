@@ -50,6 +50,29 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
     serve.add_option("--export-max", o.limits.export_max, "Rows of one export (/api/export) at most")
         ->check(CLI::Range(1, 10000000))
         ->capture_default_str();
+    serve
+        .add_option("--max-connections", o.limits.max_connections,
+                    "Open connections at most (more are closed at once)")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    serve
+        .add_option("--max-connections-per-client", o.limits.max_connections_per_client,
+                    "Open connections at most from one client address")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    serve
+        .add_option(
+            "--header-timeout", o.limits.header_timeout_s,
+            "Seconds a client has to send a request's line and headers (else the connection is closed)")
+        ->check(CLI::Range(1u, 3600u))
+        ->capture_default_str();
+    serve
+        .add_option("--idle-timeout", o.limits.idle_timeout_s,
+                    "Seconds a connection may send and receive nothing before it is closed")
+        ->check(CLI::Range(1u, 3600u))
+        ->capture_default_str();
+    serve.add_option("--cors-origin", o.http.cors_origin,
+                     "Let pages from this origin (https://host[:port], or *) call the API; off by default");
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");

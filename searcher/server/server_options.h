@@ -16,14 +16,21 @@ struct Limits {
     std::size_t max_per_page = 100;       // larger per_page -> 400
     std::size_t max_page = 500;           // deeper paging -> 400 (cost grows with the offset)
     std::size_t max_payload_bytes = 8192; // request bodies (the API has none) -> 413
+    std::size_t max_target_bytes = 8192;  // the request target (path + query string) -> 414
+    std::size_t max_header_bytes = 32768; // request line + headers (what the transport buffers) -> 431
     unsigned facet_sample = 1000;         // facets counted on at least this many matches, scaled; 0: all
     std::size_t export_max = 100000;      // rows of one /api/export at most
     std::size_t feed_max = 50;            // entries of one /feed at most
     std::size_t cache_bytes = 32u << 20;  // recent answers kept while the database is unchanged; 0: none
-    int read_timeout_s = 5;
-    int write_timeout_s = 5;
-    int keep_alive_timeout_s = 5;
-    std::size_t keep_alive_max_requests = 1000;
+    unsigned header_timeout_s = 10;       // a request's line and headers must arrive within this, else closed
+    unsigned idle_timeout_s = 5;     // a connection with nothing sent or received for this long is closed
+    unsigned max_connections = 2000; // open connections in all; more are closed at once
+    unsigned max_connections_per_client = 64; // open connections from one client address
+};
+
+// The HTTP API's cross-origin policy.
+struct HttpOptions {
+    std::string cors_origin; // "https://example.org" or "*"; empty: no Access-Control-* headers at all
 };
 
 struct ServeOptions {
@@ -33,6 +40,7 @@ struct ServeOptions {
     std::string synonyms_file;
     bool no_synonyms = false;
     Limits limits;
+    HttpOptions http;
 };
 
 // The address to bind, split from "host:port" ("[::1]:8080" for IPv6).

@@ -27,7 +27,12 @@ Curl make_curl() {
 
 } // namespace
 
-HttpResponse http_request(const std::string& url, const std::string& method) {
+struct SlistDeleter {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+HttpResponse http_request(const std::string& url, const std::string& method,
+                          const std::vector<std::string>& headers) {
     Curl curl = make_curl();
     HttpResponse response;
     curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
@@ -36,6 +41,10 @@ HttpResponse http_request(const std::string& url, const std::string& method) {
     curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 20L);
     curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());
     if (method == "POST" || method == "PUT") curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, "x=1");
+    if (method == "HEAD") curl_easy_setopt(curl.get(), CURLOPT_NOBODY, 1L);
+    std::unique_ptr<curl_slist, SlistDeleter> list;
+    for (const auto& h : headers) list.reset(curl_slist_append(list.release(), h.c_str()));
+    if (list) curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, list.get());
     curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append);
     curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, append);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace hemeroteca::test {
 
@@ -14,7 +15,10 @@ struct HttpResponse {
 
 // GET (or another method) `url`; the path is sent exactly as written (no
 // "../" normalisation), so traversal attempts reach the server.
-HttpResponse http_request(const std::string& url, const std::string& method = "GET");
+// `headers` are extra request headers ("If-None-Match: W/\"x\""); curl
+// decodes nothing (a gzip body comes back as sent).
+HttpResponse http_request(const std::string& url, const std::string& method = "GET",
+                          const std::vector<std::string>& headers = {});
 inline HttpResponse http_get(const std::string& url) { return http_request(url); }
 
 // Percent-encodes a query-string value.

@@ -192,6 +192,10 @@ function spanishError(status, body) {
   if (code === "query_syntax")
     return { title: "No se pudo entender la búsqueda.", detail: "Revisa las comillas y los operadores AND, OR y NOT (en mayúsculas, con palabras a ambos lados)." };
   if (parameter && PARAMETER_MESSAGES[parameter]) return { title: PARAMETER_MESSAGES[parameter], detail: "" };
+  if (code === "query_cost")
+    return { title: "La búsqueda es demasiado costosa.", detail: "Usa menos comodines (corrup*) o palabras más concretas, o añade filtros." };
+  if (code === "busy" || status === 503)
+    return { title: "El servidor está muy ocupado ahora mismo.", detail: "Inténtalo de nuevo en unos segundos." };
   if (status === 404) return { title: "No existe ese artículo en el archivo.", detail: "Puede que el enlace esté mal copiado o que el artículo se haya retirado." };
   if (status === 400)
     return { title: "No se pudo entender la búsqueda.", detail: "Revisa las fechas, las comillas y los operadores AND, OR y NOT." };
