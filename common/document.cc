@@ -2,6 +2,7 @@
 
 #include "analysis/fold.h"
 #include "article_json.h"
+#include "facet_value.h"
 #include "schema.h"
 #include "util/hash.h"
 #include "util/url_host.h"
@@ -29,31 +30,11 @@ bool all_digits(std::string_view s) {
     return !s.empty();
 }
 
+// Section, outlet and author filters hold the facet key (facet_value.h): the filter
+// selects exactly what the facet value counts.
 void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
-    const std::string key = analysis::fold_key(value);
+    const std::string key = facets::key(value);
     if (!key.empty()) doc.add_boolean_term(with_prefix(prefix, key));
-}
-
-// "María Gómez, EFE" → each author on its own.
-template <typename F> void for_each_author(std::string_view authors, F&& f) {
-    std::size_t start = 0;
-    while (start <= authors.size()) {
-        std::size_t comma = authors.find(',', start);
-        if (comma == std::string_view::npos) comma = authors.size();
-        f(authors.substr(start, comma - start));
-        start = comma + 1;
-    }
-}
-
-// "internacional" and "Internacional" are one section in the facets.
-std::string capitalized(const std::string& s) {
-    Xapian::Utf8Iterator it(s);
-    if (it == Xapian::Utf8Iterator()) return s;
-    std::string out;
-    Xapian::Unicode::append_utf8(out, Xapian::Unicode::toupper(*it));
-    ++it;
-    out.append(it.raw(), static_cast<std::size_t>(s.data() + s.size() - it.raw()));
-    return out;
 }
 
 } // namespace
@@ -101,11 +82,12 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     // Boolean filters.
     const std::string id = id_term(a);
     if (!id.empty()) doc.add_boolean_term(id);
-    if (!a.lang.empty()) add_boolean(doc, schema::prefix::lang, a.lang);
+    if (const std::string lang = analysis::fold_key(a.lang); !lang.empty())
+        doc.add_boolean_term(with_prefix(schema::prefix::lang, lang));
     add_boolean(doc, schema::prefix::section_exact, a.section);
     add_boolean(doc, schema::prefix::source_exact, a.source);
-    for_each_author(a.author,
-                    [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
+    facets::for_each_author(
+        a.author, [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
     if (!a.origin.empty()) doc.add_boolean_term(origin_term(a.origin));
     for (const auto& domain : util::host_domains(util::url_host(a.url)))
         doc.add_boolean_term(with_prefix(schema::prefix::site, domain));
@@ -118,9 +100,7 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
         doc.add_value(schema::slot(schema::Slot::date), day);
         doc.add_value(schema::slot(schema::Slot::datetime), a.date);
     }
-    doc.add_value(schema::slot(schema::Slot::facets), (day.empty() ? std::string() : day.substr(0, 4)) +
-                                                          schema::facet_separator + capitalized(a.section) +
-                                                          schema::facet_separator + a.source);
+    doc.add_value(schema::slot(schema::Slot::facets), facets::encode(a, day));
     doc.add_value(schema::slot(schema::Slot::content_hash), content_hash(a));
 
     doc.set_data(dump_json(to_json(a)));

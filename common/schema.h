@@ -22,7 +22,7 @@ inline constexpr std::string_view lang = "L";           // "Les"
 inline constexpr std::string_view year = "Y";           // "Y2026"
 inline constexpr std::string_view month = "M";          // "M202601"
 inline constexpr std::string_view day = "D";            // "D20260109"
-inline constexpr std::string_view section_exact = "XS"; // "XSinternacional"
+inline constexpr std::string_view section_exact = "XS"; // "XSinternacional" (facet_value.h key())
 inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
 inline constexpr std::string_view origin = "XF";        // the input file the article came from
@@ -36,16 +36,13 @@ enum class Slot : Xapian::valueno {
     date = 0,         // "YYYYMMDD" (sortable; what DateRangeProcessor expects)
     datetime = 1,     // full ISO 8601 as extracted
     content_hash = 2, // hex digest of the indexed fields: unchanged input is skipped
-    facets =
-        3, // "2026\x1fInternacional\x1fEl País": year, section, outlet as printed (one value read per match)
+    facets = 3, // year␟section␟outlet␟authors␟language as printed (facet_value.h; one value read per match)
     fingerprint = 6, // MinHash signature of the body (dedup/near_duplicates.h), hex
     cluster = 7,     // collapse key shared by near-identical articles (syndicated copies)
+    facts = 8,       // the body's figures, dates and names, hashed (dedup/near_duplicates.h)
 };
 
 inline constexpr Xapian::valueno slot(Slot s) { return static_cast<Xapian::valueno>(s); }
-
-// The separator of the fields of Slot::facets, in the order year, section, outlet.
-inline constexpr char facet_separator = '\x1f';
 
 // Weights: the headline counts more than the body.
 inline constexpr Xapian::termcount title_wdf_inc = 5;
@@ -55,7 +52,7 @@ inline constexpr Xapian::termcount body_wdf_inc = 1;
 inline constexpr std::size_t max_term_bytes = 240;
 
 // Bumped whenever the way documents are built changes incompatibly.
-inline constexpr std::string_view schema_version = "3";
+inline constexpr std::string_view schema_version = "4"; // 4: facet keys fold ñ; authors, languages
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
 // One metadata entry per input file indexed without errors ("hemeroteca.file." +

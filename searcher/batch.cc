@@ -9,34 +9,55 @@ namespace hemeroteca::search {
 
 namespace {
 
-Sort parse_sort(const std::string& s) {
-    if (s == "relevance") return Sort::relevance;
-    if (s == "newest") return Sort::newest;
-    if (s == "oldest") return Sort::oldest;
-    if (s == "mixed") return Sort::mixed;
-    throw RequestError("unknown sort '" + s + "' (relevance, newest, oldest, mixed)");
-}
-
+// One JSON line -> a request, through the vocabulary of request.h; wrong types and
+// unknown names are RequestErrors (the line's error object), never a crash.
 SearchRequest request_from_json(const nlohmann::json& j, SearchRequest r) {
-    const auto str = [&](const char* key, std::string& target) {
-        if (const auto it = j.find(key); it != j.end() && it->is_string()) target = it->get<std::string>();
+    if (!j.is_object()) throw RequestError("a JSON line must be an object");
+    const auto str = [&](std::string_view key, std::string& target) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (!it->is_string()) throw RequestError(std::string(key) + " must be a string");
+        target = it->get<std::string>();
+    };
+    const auto whole = [&](std::string_view key, std::size_t& target) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (!it->is_number_unsigned()) throw RequestError(std::string(key) + " must be a whole number");
+        target = it->get<std::size_t>();
+    };
+    const auto boolean = [&](std::string_view key, bool& target) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (!it->is_boolean()) throw RequestError(std::string(key) + " must be true or false");
+        target = it->get<bool>();
     };
     str("query", r.query);
     if (r.query.empty()) str("q", r.query);
-    str("from", r.filters.from);
-    str("to", r.filters.to);
-    str("section", r.filters.section);
-    str("source", r.filters.source);
-    str("author", r.filters.author);
-    str("lang", r.filters.lang);
+    for (const auto& f : kFilters) str(f.name, r.filters.*f.field);
     str("like", r.like);
-    if (const auto it = j.find("limit"); it != j.end()) r.limit = it->get<std::size_t>();
-    if (const auto it = j.find("offset"); it != j.end()) r.offset = it->get<std::size_t>();
-    if (const auto it = j.find("sort"); it != j.end()) r.sort = parse_sort(it->get<std::string>());
-    if (const auto it = j.find("facets"); it != j.end()) r.facets = it->get<bool>();
-    if (const auto it = j.find("collapse"); it != j.end()) r.collapse = it->get<bool>();
-    if (const auto it = j.find("exact_boost"); it != j.end()) r.exact_boost = it->get<double>();
+    whole("limit", r.limit);
+    whole("offset", r.offset);
+    std::string sort;
+    str("sort", sort);
+    if (!sort.empty()) {
+        const auto parsed = parse_sort(sort);
+        if (!parsed) throw RequestError("unknown sort '" + sort + "' (" + sort_names() + ")");
+        r.sort = *parsed;
+    }
+    boolean("facets", r.facets);
+    boolean("collapse", r.collapse);
+    if (const auto it = j.find("exact_boost"); it != j.end() && !it->is_null()) {
+        if (!it->is_number()) throw RequestError("exact_boost must be a number");
+        r.exact_boost = it->get<double>();
+    }
+    validate(r);
     return r;
+}
+
+// A line that holds nothing to run: blank, or a "# comment".
+bool skipped(const std::string& line) {
+    const std::size_t first = line.find_first_not_of(" \t");
+    return first == std::string::npos || line[first] == '#';
 }
 
 } // namespace
@@ -49,7 +70,7 @@ std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::is
     while (std::getline(in, line)) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        if (skipped(line)) continue;
         nlohmann::ordered_json id;
         try {
             SearchRequest request = defaults;

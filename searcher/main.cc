@@ -45,6 +45,9 @@ int main(int argc, char** argv) try {
     }
     if (serve->parsed()) return server::run_server(serve_options);
     return run_search(options);
+} catch (const hemeroteca::search::QueryCostError& e) {
+    std::fprintf(stderr, "error: %s\n", e.what());
+    return hemeroteca::search::exit_too_costly;
 } catch (const hemeroteca::search::QuerySyntaxError& e) {
     std::fprintf(stderr, "error: %s\n", e.what());
     return hemeroteca::search::exit_usage;

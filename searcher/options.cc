@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <array>
 #include <cstdlib>
 #include <map>
 
@@ -26,7 +27,7 @@ void add_options(CLI::App& app, SearchOptions& o) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_flag("--json", o.json, "Print one JSON object");
     app.add_option("-n,--limit", r.limit, "How many results")
-        ->check(CLI::Range(1, 10000))
+        ->check(CLI::Range(std::size_t{1}, kMaxLimit))
         ->capture_default_str();
     app.add_option("--offset", r.offset, "Skip this many results (for paging)")->capture_default_str();
     const std::map<std::string, ColorMode> modes = {
@@ -35,24 +36,26 @@ void add_options(CLI::App& app, SearchOptions& o) {
         ->transform(CLI::CheckedTransformer(modes, CLI::ignore_case));
 
     auto* filters = app.add_option_group("Filters");
-    filters->add_option("--from", r.filters.from,
-                        "Published on or after: 2024, 2024-06, 2024-06-15, marzo-2004");
-    filters->add_option("--to", r.filters.to, "Published on or before (a year or month counts whole)");
-    filters->add_option("--section", r.filters.section, "Only this section (accents and case ignored)");
-    filters->add_option("--source", r.filters.source, "Only this outlet");
-    filters->add_option("--author", r.filters.author, "Only this author");
-    filters->add_option("--lang", r.filters.lang, "Only this language (es, en, pt...)");
+    static constexpr std::array<std::pair<Filter, const char*>, kFilters.size()> kHelp = {{
+        {Filter::from, "Published on or after: 2024, 2024-06, 2024-06-15, marzo-2004"},
+        {Filter::to, "Published on or before (a year or month counts whole)"},
+        {Filter::section, "Only this section (case, accents and spaces ignored)"},
+        {Filter::source, "Only this outlet (case, accents and spaces ignored)"},
+        {Filter::author, "Only this author (case, accents and spaces ignored)"},
+        {Filter::lang, "Only this language (es, en, pt...)"},
+    }};
+    for (const auto& [filter, help] : kHelp)
+        filters->add_option("--" + std::string(name(filter)),
+                            r.filters.*kFilters[static_cast<std::size_t>(filter)].field, help);
 
-    const std::map<std::string, Sort> sorts = {{"relevance", Sort::relevance},
-                                               {"newest", Sort::newest},
-                                               {"oldest", Sort::oldest},
-                                               {"mixed", Sort::mixed}};
-    app.add_option("--sort", r.sort, "relevance (default), newest, oldest (undated articles last), or mixed")
+    std::map<std::string, Sort> sorts;
+    for (const auto& [n, s] : kSorts) sorts.emplace(n, s);
+    app.add_option("--sort", r.sort, sort_names(", ") + " (relevance is the default; undated articles last)")
         ->transform(CLI::CheckedTransformer(sorts, CLI::ignore_case));
     app.add_option("--half-life", r.half_life_days, "With --sort mixed: days for recency's lift to halve")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
-    app.add_flag("--facets", r.facets, "Count the matches by year, section and outlet");
+    app.add_flag("--facets", r.facets, "Count the matches by year, section, outlet, author and language");
     app.add_flag(
         "--no-collapse", [&r](std::int64_t) { r.collapse = false; }, "Show every copy of syndicated stories");
     app.add_option("--versions", o.versions_of,
@@ -63,7 +66,7 @@ void add_options(CLI::App& app, SearchOptions& o) {
     app.add_flag("--explain", r.explain, "Show which terms matched each result, with their weights");
     app.add_option("--exact-boost", r.exact_boost,
                    "Extra weight of exact word forms over other stemmed forms (0: none)")
-        ->check(CLI::Range(0.0, 10.0))
+        ->check(CLI::Range(0.0, kMaxExactBoost))
         ->capture_default_str();
     app.add_option("--queries", o.queries_file, "Batch: one query a line (or JSON Lines); JSON Lines out")
         ->check(CLI::ExistingFile);
@@ -71,6 +74,25 @@ void add_options(CLI::App& app, SearchOptions& o) {
                    "A synonyms file (A = B = C per line) instead of the default list")
         ->check(CLI::ExistingFile);
     app.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+    add_query_limit_options(app, r.cost);
+}
+
+void add_query_limit_options(CLI::App& app, QueryLimits& limits) {
+    auto* group = app.add_option_group("Query limits");
+    group
+        ->add_option("--max-wildcard", limits.max_wildcard_words,
+                     "Words one wildcard (corrup*) may stand for; more is an error")
+        ->check(CLI::Range(1u, 1000000u))
+        ->capture_default_str();
+    group->add_option("--max-words", limits.max_words, "Words in a query at most")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    group->add_option("--max-phrase", limits.max_phrase_words, "Words in one \"phrase\" at most")
+        ->check(CLI::Range(1u, 100000u))
+        ->capture_default_str();
+    group->add_option("--time-limit", limits.time_limit_s, "Seconds one search may take (0: no limit)")
+        ->check(CLI::Range(0.0, 3600.0))
+        ->capture_default_str();
 }
 
 std::vector<std::string> database_paths(const SearchOptions& o) {

@@ -29,6 +29,9 @@ struct SearchOptions {
 
 void add_options(CLI::App& app, SearchOptions& options);
 
+// The "Query limits" options, shared by searching and `serve`.
+void add_query_limit_options(CLI::App& app, QueryLimits& limits);
+
 // --db given, else $HEMEROTECA_DB, else ./hemeroteca.db.
 std::vector<std::string> database_paths(const SearchOptions& options);
 

@@ -12,7 +12,8 @@ enum ExitCode : int {
     exit_usage = 2,    // bad command line, parameter or query syntax
     exit_database = 3, // the database cannot be opened
     exit_internal = 4,
-    exit_listen = 5, // serve: the address cannot be listened on
+    exit_listen = 5,     // serve: the address cannot be listened on
+    exit_too_costly = 6, // the query is over a limit of "Query limits" (words, phrase, wildcard, time)
 };
 
 int run_search(const SearchOptions& options);

@@ -2,18 +2,36 @@
 
 #include "analysis/fold.h"
 #include "document.h"
+#include "facet_value.h"
 #include "query/date_range.h"
-#include "query/facet_spy.h"
+#include "query/query_check.h"
 #include "query/sorting.h"
 #include "schema.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 
 namespace hemeroteca::search {
 
 namespace {
+
+std::string format_seconds(double s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", s);
+    return buf;
+}
+
+// Xapian ends a match that runs out of time early, with what it found so far:
+// a search over its budget is an error, not a silently partial answer.
+void check_time(std::chrono::steady_clock::time_point start, double budget) {
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (budget > 0 && spent >= budget)
+        throw QueryCostError("the query took too long (over " + format_seconds(budget) +
+                                 " s): use fewer words or wildcards, or narrow it with filters",
+                             true);
+}
 
 Xapian::Database open_all(const std::vector<std::string>& paths) {
     Xapian::Database db;
@@ -36,8 +54,9 @@ constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr std::size_t kFacetValues = 20;
 constexpr double kRecencyBoost = 4.0; // in BM25 units: a typical strong match scores 8-15
 
+// Section, outlet and author hold the facet key (facet_value.h); a language its folded code.
 Xapian::Query term_filter(std::string_view prefix, const std::string& value) {
-    return Xapian::Query(std::string(prefix) + analysis::fold_key(value));
+    return Xapian::Query(std::string(prefix) + facets::key(value));
 }
 
 Xapian::Query filter_query(const Filters& f) {
@@ -46,7 +65,8 @@ Xapian::Query filter_query(const Filters& f) {
     if (!f.section.empty()) parts.push_back(term_filter(schema::prefix::section_exact, f.section));
     if (!f.source.empty()) parts.push_back(term_filter(schema::prefix::source_exact, f.source));
     if (!f.author.empty()) parts.push_back(term_filter(schema::prefix::author_exact, f.author));
-    if (!f.lang.empty()) parts.push_back(term_filter(schema::prefix::lang, f.lang));
+    if (!f.lang.empty())
+        parts.push_back(Xapian::Query(std::string(schema::prefix::lang) + analysis::fold_key(f.lang)));
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
@@ -95,21 +115,35 @@ bool Searcher::reopen() {
     return changed;
 }
 
+namespace {
+
+// One database's identity and revision. get_revision() wants exactly one
+// shard: a stub of several (hemeroteca-index --shards) is described by what
+// every commit changes instead (documents, last docid, total length).
+std::string revision_of(const Xapian::Database& db) {
+    try {
+        return db.get_uuid() + "." + std::to_string(db.get_revision());
+    } catch (const Xapian::InvalidOperationError&) {
+        return db.get_uuid() + "." + std::to_string(db.get_doccount()) + "." +
+               std::to_string(db.get_lastdocid()) + "." + std::to_string(db.get_total_length()) + "." +
+               db.get_metadata(std::string(schema::metadata_updated_key));
+    }
+}
+
+} // namespace
+
 void Searcher::read_version() {
     version_.updated = last_updated();
-    if (paths_.size() == 1) {
-        // Exactly the revision db_ reads.
-        version_.tag = db_.get_uuid() + "." + std::to_string(db_.get_revision());
+    if (paths_.size() == 1) { // exactly the revision db_ reads
+        version_.tag = revision_of(db_);
         return;
     }
-    // Several shards (get_revision() is per shard): each read on its own, so
-    // a commit landing between db_'s reopen and this look-up makes the tag one
-    // revision ahead until the next commit.
+    // Several databases, each read on its own: a commit landing between db_'s
+    // reopen and this look-up makes the tag one revision ahead until the next.
     version_.tag.clear();
     for (const auto& path : paths_) {
         try {
-            const Xapian::Database shard(path);
-            version_.tag += shard.get_uuid() + "." + std::to_string(shard.get_revision()) + ";";
+            version_.tag += revision_of(Xapian::Database(path)) + ";";
         } catch (const Xapian::Error&) {
             version_.tag += "?;";
         }
@@ -121,37 +155,12 @@ const FacetColumn* Searcher::facet_column() {
     return facet_column_.get();
 }
 
-// Facets count every matching article (syndicated copies too: each is an article
-// of its outlet) in a pass of their own: unweighted, uncollapsed and unsorted, so
-// that the ranked pass can stop after the top results.
-void Searcher::count_facets(const Xapian::Query& query, const SearchRequest& request,
-                            SearchResults& results) {
-    FacetSpy spy(facet_column());
-    Xapian::Enquire counter(db_);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-    counter.set_query(query);
-    counter.add_matchspy(&spy);
-    const Xapian::doccount check = request.facet_sample > 0 ? request.facet_sample : db_.get_doccount();
-    const Xapian::MSet counted = counter.get_mset(0, 0, check);
-    // Sampled: scale the counts up to the estimated number of matches.
-    const double seen = spy.seen();
-    const double estimated = counted.get_matches_estimated();
-    const double scale = seen > 0 && seen < estimated ? estimated / seen : 1.0;
-    results.facets_exact = scale == 1.0;
-    // Every match was counted: the total is exact.
-    if (results.facets_exact) {
-        const Xapian::doccount total = request.collapse ? spy.stories() : spy.seen();
-        results.total = {total, total, total};
-    }
-    for (std::size_t i = 0; i < FacetSpy::kNames.size(); ++i) {
-        auto& values = results.facets[FacetSpy::kNames[i]] = spy.top(i, kFacetValues);
-        for (auto& value : values) value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
-    }
-}
-
 SearchResults Searcher::search(const SearchRequest& request) {
-    return retrying([&] { return run_once(request); });
+    try {
+        return retrying([&] { return run_once(request); });
+    } catch (const Xapian::WildcardError& e) {
+        throw wildcard_cost_error(e, request.cost.max_wildcard_words);
+    }
 }
 
 std::string Searcher::last_updated() const {
@@ -237,41 +246,47 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
     return like;
 }
 
-Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms) {
-    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
-    const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
-    Xapian::Query like;
-    if (!request.like.empty() || request.like_id != 0) like = like_query(request);
-    if (!has_text && like.empty() && request.filters.empty())
-        throw RequestError("empty query: give words to search for, a filter, or --like URL");
-    const Xapian::Query filters = filter_query(request.filters);
-    const auto filtered = [&](const Xapian::Query& text) {
+struct Searcher::Plan {
+    ParsedQuery parsed; // the words (empty without)
+    bool has_text = false;
+    Xapian::Query like;    // --like: the terms that describe that article, minus the article
+    Xapian::Query filters; // options and the filters of request.h
+
+    // What matches: the words (or --like), within the filters.
+    Xapian::Query filtered(const Xapian::Query& text) const {
         Xapian::Query q = text;
         if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
         if (q.empty()) q = Xapian::Query::MatchAll;
         if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
         return q;
-    };
-    ParsedQuery parsed;
-    if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
-    Xapian::Query q = filtered(parsed.query);
-    if (has_text && parsed.matching == Matching::all_words && parsed.content_words > 1) {
+    }
+};
+
+Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms) {
+    validate(request);
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
+    const NormalizedQuery text = builder.normalize(request.query);
+    if (!text.empty()) check_meaningful(text, analyzer_);
+    Plan p = plan(request, builder, text);
+    Xapian::Query q = p.filtered(p.parsed.query);
+    if (p.has_text && p.parsed.matching == Matching::all_words && p.parsed.content_words > 1) {
         Xapian::Enquire probe(db_);
         probe.set_weighting_scheme(Xapian::BoolWeight());
         probe.set_query(q);
         if (probe.get_mset(0, 1).empty()) { // search() relaxes to any word: so do we
-            parsed = builder.parse(request.query, Matching::any_word);
-            q = filtered(parsed.query);
+            p.parsed = builder.parse(text, Matching::any_word);
+            q = p.filtered(p.parsed.query);
         }
     }
-    if (terms) *terms = analyzer_.query_terms(parsed.query);
+    if (terms) *terms = analyzer_.query_terms(p.parsed.query);
     return q;
 }
 
 analysis::QueryTerms Searcher::query_terms(const std::string& query) {
-    if (query.find_first_not_of(" \t\r\n") == std::string::npos) return {};
     QueryBuilder builder(analyzer_, db_, synonyms_, 0);
-    return analyzer_.query_terms(builder.parse(query, Matching::any_word).query);
+    const NormalizedQuery text = builder.normalize(query);
+    if (text.empty()) return {};
+    return analyzer_.query_terms(builder.parse(text, Matching::any_word).query);
 }
 
 Xapian::docid Searcher::find_article(const std::string& key) {
@@ -282,74 +297,81 @@ Xapian::docid Searcher::find_article(const std::string& key) {
     return find_url(key);
 }
 
-SearchResults Searcher::run_once(const SearchRequest& request) {
-    const auto start = std::chrono::steady_clock::now();
-    SearchResults results;
-    results.query = request.query;
-    results.applied = request.filters;
-
-    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
-    ParsedQuery parsed;
-    const bool has_text = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
-    if (has_text) parsed = builder.parse(request.query, builder.default_matching(request.query));
-
-    // --like: the terms that best describe that article, minus the article itself.
-    Xapian::Query like;
-    if (!request.like.empty() || request.like_id != 0) like = like_query(request);
-    if (!has_text && like.empty() && request.filters.empty())
+Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builder,
+                              const NormalizedQuery& text) {
+    Plan p;
+    p.has_text = !text.empty();
+    if (p.has_text) p.parsed = builder.parse(text, builder.default_matching(text));
+    if (!request.like.empty() || request.like_id != 0) p.like = like_query(request);
+    if (!p.has_text && p.like.empty() && request.filters.empty())
         throw RequestError("empty query: give words to search for, a filter, or --like URL");
+    p.filters = filter_query(request.filters);
+    return p;
+}
 
-    const Xapian::Query filters = filter_query(request.filters);
-    // What matches: the words (or --like), within the filters.
-    const auto build_filtered = [&](const Xapian::Query& text) {
-        Xapian::Query q = text;
-        if (!like.empty()) q = q.empty() ? like : Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, like);
-        if (q.empty()) q = Xapian::Query::MatchAll;
-        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
-        return q;
-    };
-    // ... and how it ranks.
-    const auto build = [&](const Xapian::Query& text) {
-        Xapian::Query q = build_filtered(text);
-        if (request.sort == Sort::mixed)
-            q = Xapian::Query(
-                Xapian::Query::OP_AND_MAYBE, q,
-                Xapian::Query(
-                    (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
-        return q;
-    };
-
-    Xapian::Enquire enquire(db_);
-    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    if (request.sort == Sort::newest)
-        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
-    if (request.sort == Sort::oldest)
-        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+// The ranked pass: only as far as the page asked for.
+Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Xapian::Query& text,
+                            const SearchRequest& request) {
+    Xapian::Query q = plan.filtered(text);
+    if (request.sort == Sort::mixed)
+        q = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, q,
+            Xapian::Query(
+                (new RecencySource(request.half_life_days, kRecencyBoost, today_in_days()))->release()));
+    enquire.set_query(q);
+    if (request.cost.time_limit_s > 0) enquire.set_time_limit(request.cost.time_limit_s);
     const Xapian::doccount check =
         std::max(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
-    const auto fetch = [&](const Xapian::Query& q) {
-        enquire.set_query(q);
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit), check);
-    };
-    Xapian::MSet mset = fetch(build(parsed.query));
+    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit), check);
+}
 
-    if (has_text && mset.empty() && parsed.matching == Matching::all_words && parsed.content_words > 1) {
-        ParsedQuery any = builder.parse(request.query, Matching::any_word);
-        Xapian::MSet relaxed = fetch(build(any.query));
-        if (!relaxed.empty()) {
-            parsed = std::move(any);
-            mset = std::move(relaxed);
-            results.relaxed = true;
-        }
+// No article has all the words: rank those with any of them.
+void Searcher::relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder, const NormalizedQuery& text,
+                     const SearchRequest& request, Xapian::MSet& mset, SearchResults& results) {
+    // (An empty page past the end of the matches is not "nothing matches".)
+    if (!plan.has_text || mset.get_matches_upper_bound() != 0 ||
+        plan.parsed.matching != Matching::all_words || plan.parsed.content_words <= 1)
+        return;
+    ParsedQuery any = builder.parse(text, Matching::any_word);
+    Xapian::MSet relaxed = rank(enquire, plan, any.query, request);
+    if (relaxed.get_matches_upper_bound() == 0) return;
+    plan.parsed = std::move(any);
+    mset = std::move(relaxed);
+    results.relaxed = true;
+}
+
+// The totals (and facets) from every match, in a pass of their own; the ranked
+// pass's bounds are used when they are already exact and no facets are asked for.
+void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
+                     SearchResults& results) {
+    const bool ranked_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (!request.facets && ranked_exact) {
+        const Xapian::doccount n = mset.get_matches_estimated();
+        results.total = {n, n, n};
+        return;
     }
-    results.matching = parsed.matching;
-    results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
-                     mset.get_matches_upper_bound()};
-    results.terms = analyzer_.query_terms(parsed.query);
-    if (has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(request.query);
-    if (request.facets) count_facets(build_filtered(parsed.query), request, results);
+    CountRequest what;
+    what.facets = request.facets;
+    what.facet_sample = request.facet_sample;
+    what.facet_values = kFacetValues;
+    what.time_limit_s = request.cost.time_limit_s;
+    LocalMatchCounter counter(db_, facet_column());
+    MatchCounts counts = counter.count(plan.filtered(plan.parsed.query), what);
+    results.facets = std::move(counts.facets);
+    results.facets_exact = counts.exact;
+    if (counts.exact) {
+        const Xapian::doccount total = request.collapse ? counts.stories : counts.articles;
+        results.total = {total, total, total};
+    } else {
+        results.total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(),
+                         mset.get_matches_upper_bound()};
+    }
+}
 
+std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                                const SearchRequest& request) {
+    std::vector<Hit> out;
     std::size_t rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -373,8 +395,67 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
             std::sort(hit.explanation.begin(), hit.explanation.end(),
                       [](const TermWeight& a, const TermWeight& b) { return a.weight > b.weight; });
         }
-        results.hits.push_back(std::move(hit));
+        out.push_back(std::move(hit));
     }
+    return out;
+}
+
+// A pasted URL: the article with that URL (with or without its final slash), if the archive has it.
+std::vector<Hit> Searcher::url_hits(const std::string& url) {
+    Xapian::docid id = find_url(url);
+    if (id == 0 && url.size() > 1)
+        id = find_url(url.back() == '/' ? url.substr(0, url.size() - 1) : url + "/");
+    std::vector<Hit> out;
+    if (id == 0) return out;
+    Hit hit;
+    hit.rank = 1;
+    hit.docid = id;
+    const Xapian::Document doc = db_.get_document(id);
+    hit.article = stored_article(doc);
+    hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
+    out.push_back(std::move(hit));
+    return out;
+}
+
+SearchResults Searcher::run_once(const SearchRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    validate(request);
+    SearchResults results;
+    results.query = request.query;
+    results.applied = request.filters;
+
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost, request.cost);
+    const NormalizedQuery text = builder.normalize(request.query); // once, for every step below
+    if (!text.empty()) {
+        if (const auto url = as_url(text)) {
+            results.url = *url;
+            results.hits = url_hits(*url);
+            const auto n = static_cast<Xapian::doccount>(results.hits.size());
+            results.total = {n, n, n};
+            results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return results;
+        }
+        check_meaningful(text, analyzer_);
+    }
+    Plan p = plan(request, builder, text);
+
+    Xapian::Enquire enquire(db_);
+    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
+    if (request.sort == Sort::newest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(true))->release(), true);
+    if (request.sort == Sort::oldest)
+        enquire.set_sort_by_key_then_relevance((new DateKey(false))->release(), false);
+    Xapian::MSet mset = rank(enquire, p, p.parsed.query, request);
+    check_time(start, request.cost.time_limit_s);
+    relax(enquire, p, builder, text, request, mset, results);
+    check_time(start, request.cost.time_limit_s);
+
+    results.matching = p.parsed.matching;
+    results.terms = analyzer_.query_terms(p.parsed.query);
+    count(p, request, mset, results);
+    check_time(start, request.cost.time_limit_s);
+    if (p.has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(text);
+    results.hits = hits(enquire, mset, request);
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }

@@ -6,8 +6,10 @@
 #include "analysis/analyzer.h"
 #include "article.h"
 #include "query/facet_column.h"
+#include "query/match_counter.h"
 #include "query/query_builder.h"
 #include "query/synonyms.h"
+#include "request.h"
 
 #include <xapian.h>
 
@@ -24,44 +26,6 @@ namespace hemeroteca::search {
 class DatabaseError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
-};
-
-// A bad parameter (an unreadable date, an unknown sort...); what() is a one-line reason.
-class RequestError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-enum class Sort { relevance, newest, oldest, mixed };
-
-struct Filters {
-    std::string from;    // "2024", "2024-06", "2024-06-15" (inclusive); empty: no bound
-    std::string to;      // same forms, inclusive (a year or month means its end)
-    std::string section; // exact section name (accents and case ignored)
-    std::string source;  // exact outlet name
-    std::string author;  // exact author name
-    std::string lang;    // ISO 639-1 code
-    bool empty() const {
-        return from.empty() && to.empty() && section.empty() && source.empty() && author.empty() &&
-               lang.empty();
-    }
-};
-
-struct SearchRequest {
-    std::string query;
-    std::size_t offset = 0;
-    std::size_t limit = 10;
-    Filters filters;
-    Sort sort = Sort::relevance;
-    double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
-    bool facets = false;
-    Xapian::doccount facet_sample = 0; // facets from at least this many matches (scaled); 0: every match
-    bool collapse = true;              // group syndicated copies under the best version
-    bool explain = false;              // per-result matched terms and their weights
-    double exact_boost =
-        0.5; // weight of exact word forms over other forms (see QueryBuilder; measured in tests/relevance)
-    std::string like;          // --like URL: articles about the same story (query may be empty)
-    Xapian::docid like_id = 0; // the same by docid (the HTTP API's /api/related?id=)
 };
 
 struct TermWeight {
@@ -87,19 +51,17 @@ struct TotalEstimate {
     bool exact() const { return lower == upper; }
 };
 
-// facet name ("year", "section", "source") -> (value, count), by count then value.
-using Facets = std::map<std::string, std::vector<std::pair<std::string, Xapian::doccount>>>;
-
 struct SearchResults {
     std::string query;
     Matching matching = Matching::all_words;
     bool relaxed = false; // no article had all the words; showing those with some
-    TotalEstimate total;
+    TotalEstimate total;  // exact (every match counted) unless facets were sampled
     std::vector<Hit> hits;
     Facets facets;              // with SearchRequest::facets
-    bool facets_exact = true;   // false: counted on a sample of the matches and scaled
+    bool facets_exact = true;   // false: counted on a sample of the matches and scaled (estimates)
     std::string suggestion;     // "did you mean", when the query finds little
     Filters applied;            // the filters in force (options and query fields)
+    std::string url;            // the query was this URL: the hits are the article with it, if any
     analysis::QueryTerms terms; // what to highlight
     double seconds = 0;         // time spent searching
 };
@@ -132,7 +94,7 @@ public:
     explicit Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
                       bool use_synonyms = true);
 
-    // Throws QuerySyntaxError, RequestError.
+    // Throws QuerySyntaxError, RequestError, QueryCostError.
     SearchResults search(const SearchRequest& request);
 
     // The stored article with this docid, nullopt when there is none.
@@ -169,7 +131,21 @@ public:
     std::string last_updated() const; // when the indexer last committed (ISO 8601), or ""
 
 private:
+    struct Plan; // what a request matches and how it ranks (search.cc)
+
+    // The steps of one search, in order.
     SearchResults run_once(const SearchRequest& request);
+    Plan plan(const SearchRequest& request, QueryBuilder& builder, const NormalizedQuery& text);
+    Xapian::MSet rank(Xapian::Enquire& enquire, const Plan& plan, const Xapian::Query& text,
+                      const SearchRequest& request);
+    void relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder, const NormalizedQuery& text,
+               const SearchRequest& request, Xapian::MSet& mset, SearchResults& results);
+    void count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
+               SearchResults& results);
+    std::vector<Hit> url_hits(const std::string& url);
+    std::vector<Hit> hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                          const SearchRequest& request);
+
     Xapian::Query like_query(const SearchRequest& request);
     // What a request matches (query, --like, filters; relaxed as search() would), unweighted by sort.
     Xapian::Query match_query(const SearchRequest& request, analysis::QueryTerms* terms);
@@ -182,7 +158,6 @@ private:
             return f();
         }
     }
-    void count_facets(const Xapian::Query& query, const SearchRequest& request, SearchResults& results);
     const FacetColumn* facet_column();
 
     std::vector<std::string> paths_;

@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "util/hash.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <limits>
@@ -81,7 +82,108 @@ std::string band_term(const Signature& sig, std::size_t band) {
     return std::string(schema::prefix::simhash_band) + buf;
 }
 
+// Facts are stored as 4 bytes each, big-endian; at most this many of each kind (the smallest hashes).
+constexpr std::size_t kMaxFacts = 400;
+
+std::string encode_facts(const Facts& f) {
+    std::string out;
+    out.reserve(f.size() * 4);
+    for (const auto v : f)
+        for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+    return out;
+}
+
+Facts decode_facts(const std::string& s) {
+    Facts out;
+    out.reserve(s.size() / 4);
+    for (std::size_t i = 0; i + 3 < s.size(); i += 4) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(s[i + k]);
+        out.push_back(v);
+    }
+    return out;
+}
+
+bool has_digit(std::string_view s) { return s.find_first_of("0123456789") != std::string_view::npos; }
+
+bool is_date_word(std::string_view term) {
+    static constexpr std::array<std::string_view, 19> kWords = {
+        "lunes",  "martes",     "miercoles", "jueves",    "viernes",  "sabado", "domingo",
+        "enero",  "febrero",    "marzo",     "abril",     "mayo",     "junio",  "julio",
+        "agosto", "septiembre", "octubre",   "noviembre", "diciembre"};
+    for (const auto w : kWords)
+        if (w == term) return true;
+    return false;
+}
+
+bool starts_upper(std::string_view token) {
+    Xapian::Utf8Iterator it(token.data(), token.size());
+    return it != Xapian::Utf8Iterator() &&
+           Xapian::Unicode::get_category(*it) == Xapian::Unicode::UPPERCASE_LETTER;
+}
+
+// Whether the token at `begin` starts a sentence (so its capital says nothing).
+bool sentence_start(std::string_view text, std::size_t begin) {
+    while (begin > 0) {
+        const char c = text[begin - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '(' || c == '\'') {
+            --begin;
+            continue;
+        }
+        if (static_cast<unsigned char>(c) >= 0x80) { // «, ¿, ¡, “ ...: skip the whole character
+            std::size_t lead = begin - 1;
+            while (lead > 0 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+            const std::string_view ch = text.substr(lead, begin - lead);
+            if (ch == "«" || ch == "“" || ch == "¿" || ch == "¡" || ch == "\xc2\xa0") {
+                begin = lead;
+                continue;
+            }
+            return false;
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+    }
+    return true;
+}
+
+std::size_t count_missing(const Facts& from, const Facts& in, bool figures) {
+    std::size_t n = 0;
+    for (const auto v : from) {
+        if (((v >> 31) != 0) != figures) continue;
+        if (!std::binary_search(in.begin(), in.end(), v)) ++n;
+    }
+    return n;
+}
+
 } // namespace
+
+Facts facts(std::string_view text, const analysis::Analyzer& analyzer) {
+    Facts figures;
+    Facts names;
+    analysis::tokenize(text, [&](const analysis::Token& t) {
+        const std::string term = analyzer.term(t.text);
+        const auto h = static_cast<std::uint32_t>(util::Fnv1a64().field(term).value());
+        if (has_digit(t.text) || is_date_word(term))
+            figures.push_back(h | 0x80000000U);
+        else if (starts_upper(t.text) && !sentence_start(text, t.begin) && !analyzer.is_stopword(term))
+            names.push_back(h & 0x7FFFFFFFU);
+    });
+    Facts out;
+    for (Facts* kind : {&figures, &names}) {
+        std::sort(kind->begin(), kind->end());
+        kind->erase(std::unique(kind->begin(), kind->end()), kind->end());
+        if (kind->size() > kMaxFacts) kind->resize(kMaxFacts);
+        out.insert(out.end(), kind->begin(), kind->end());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool same_facts(const Facts& a, const Facts& b) {
+    // A figure or date on each side that the other lacks: two reports, not two copies.
+    if (count_missing(a, b, true) > 0 && count_missing(b, a, true) > 0) return false;
+    // Two or more names on each side: other people, other places.
+    return std::min(count_missing(a, b, false), count_missing(b, a, false)) < 2;
+}
 
 std::optional<Signature> signature(std::string_view text, const analysis::Analyzer& analyzer) {
     std::vector<std::string> words;
@@ -126,6 +228,7 @@ const NearDuplicateIndex::Committed& NearDuplicateIndex::committed_entry(Xapian:
     if (committed_.size() >= kMaxCommitted) committed_.clear();
     const Xapian::Document doc = snapshot_.get_document(did);
     Committed c{decode(doc.get_value(schema::slot(schema::Slot::fingerprint))),
+                decode_facts(doc.get_value(schema::slot(schema::Slot::facts))),
                 doc.get_value(schema::slot(schema::Slot::cluster))};
     return committed_.emplace(did, std::move(c)).first->second;
 }
@@ -136,16 +239,19 @@ void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysi
     const auto sig = signature(text, analyzer);
     if (!sig) return;
     doc.add_value(schema::slot(schema::Slot::fingerprint), encode(*sig));
+    doc.add_value(schema::slot(schema::Slot::facts), encode_facts(facts(text, analyzer)));
     for (std::size_t band = 0; band < kBands; ++band) doc.add_boolean_term(band_term(*sig, band));
 }
 
 void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string& own_key) {
     std::string cluster = own_key;
     if (const auto sig = decode(doc.get_value(schema::slot(schema::Slot::fingerprint)))) {
+        const Facts own = decode_facts(doc.get_value(schema::slot(schema::Slot::facts)));
         double best = kMinSimilarity;
-        const auto consider = [&](const Signature& other, const std::string& other_cluster) {
+        const auto consider = [&](const Signature& other, const Facts& other_facts,
+                                  const std::string& other_cluster) {
             const double s = similarity(*sig, other);
-            if (s >= best && !other_cluster.empty()) {
+            if (s >= best && !other_cluster.empty() && same_facts(own, other_facts)) {
                 best = s;
                 cluster = other_cluster;
             }
@@ -154,14 +260,14 @@ void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string
         for (std::size_t band = 0; band < kBands; ++band) bands.push_back(band_term(*sig, band));
         for (const auto& term : bands) {
             if (const auto it = pending_.find(term); it != pending_.end())
-                for (const auto& e : it->second) consider(e.signature, e.cluster);
+                for (const auto& e : it->second) consider(e.signature, e.facts, e.cluster);
             if (!has_snapshot_) continue;
             for (auto it = snapshot_.postlist_begin(term); it != snapshot_.postlist_end(term); ++it) {
                 const Committed& other = committed_entry(*it);
-                if (other.signature) consider(*other.signature, other.cluster);
+                if (other.signature) consider(*other.signature, other.facts, other.cluster);
             }
         }
-        for (const auto& term : bands) pending_[term].push_back({*sig, cluster});
+        for (const auto& term : bands) pending_[term].push_back({*sig, own, cluster});
     }
     doc.add_value(schema::slot(schema::Slot::cluster), cluster);
 }

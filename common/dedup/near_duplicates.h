@@ -4,7 +4,13 @@
 // terms, so candidates are found with term lookups (LSH). A candidate whose
 // signature agrees on at least kMinSimilarity of the values (an estimate of
 // the Jaccard similarity of the two texts) shares its cluster key
-// (Slot::cluster), on which the searcher collapses.
+// (Slot::cluster), on which the searcher collapses — unless their facts differ:
+// templated reports (the same sentences every day, «se registraron 1.234 nuevos
+// casos» one day and «987 nuevos casos» the next) share most 3-grams but are
+// different stories. Each body also keeps its facts (figures, dates, weekday and
+// month names, capitalised names; Slot::facts), and two bodies are copies only
+// when neither has a figure or date the other lacks on both sides, nor two or
+// more names each that the other lacks (an outlet's credit or dateline is one).
 #pragma once
 
 #include "analysis/analyzer.h"
@@ -34,6 +40,12 @@ std::optional<Signature> signature(std::string_view text, const analysis::Analyz
 // The share of equal values: an estimate of the Jaccard similarity.
 double similarity(const Signature& a, const Signature& b);
 
+// A body's facts: sorted distinct hashes, the top bit set for figures and dates, clear for names.
+using Facts = std::vector<std::uint32_t>;
+Facts facts(std::string_view text, const analysis::Analyzer& analyzer);
+// Whether two bodies with similar signatures can be copies of one story (see above).
+bool same_facts(const Facts& a, const Facts& b);
+
 // Stores the text's signature in the document (Slot::fingerprint and the band
 // terms). Independent of the database: runs on the extraction workers.
 void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer);
@@ -59,6 +71,7 @@ public:
 private:
     struct Entry {
         Signature signature;
+        Facts facts;
         std::string cluster;
     };
     // A committed document's signature (nullopt if it has none) and cluster,
@@ -66,6 +79,7 @@ private:
     // every band, and get_document + decoding was most of the writer's time.
     struct Committed {
         std::optional<Signature> signature;
+        Facts facts;
         std::string cluster;
     };
     const Committed& committed_entry(Xapian::docid did);

@@ -61,7 +61,9 @@ std::string date_bound(std::string_view text, bool end) {
         split(t, t.find('-') != std::string::npos ? '-' : (t.find('/') != std::string::npos ? '/' : '.'));
     int year = 0, month = 0, day = 0;
     const auto bad = [&]() -> std::string {
-        throw RequestError("cannot read the date '" + std::string(text) +
+        const std::string shown =
+            text.size() > 40 ? std::string(text.substr(0, 40)) + "…" : std::string(text);
+        throw RequestError("cannot read the date '" + shown +
                            "' (use 2024, 2024-06, 2024-06-15 or marzo-2004)");
     };
     if (parts.size() == 2 && !all_digits(parts[0])) std::swap(parts[0], parts[1]); // marzo-2004

@@ -4,37 +4,34 @@
 
 namespace hemeroteca::search {
 
-FacetFields::FacetFields() {
-    for (std::size_t f = 0; f < kFields; ++f) {
-        names_[f].emplace_back();
-        ids_[f].emplace(std::string(), kEmpty);
+std::uint32_t FacetFields::surface_id(std::size_t field, std::string_view surface) {
+    auto [pos, added] = surface_ids_[field].try_emplace(std::string(surface),
+                                                        static_cast<std::uint32_t>(surfaces_[field].size()));
+    if (added) {
+        surfaces_[field].push_back(facets::display(surface));
+        const auto [k, new_key] = key_ids_[field].try_emplace(
+            facets::key(surface), static_cast<std::uint32_t>(keys_[field].size()));
+        if (new_key) keys_[field].push_back(k->first);
+        key_of_[field].push_back(k->second);
     }
+    return pos->second;
 }
 
-std::array<std::uint32_t, FacetFields::kFields> FacetFields::split(std::string_view combined) {
-    std::array<std::uint32_t, kFields> out{};
-    for (std::size_t f = 0; f < kFields; ++f) {
-        const std::size_t sep = combined.find(schema::facet_separator);
-        const std::string_view value = combined.substr(0, sep);
-        auto [pos, added] =
-            ids_[f].try_emplace(std::string(value), static_cast<std::uint32_t>(names_[f].size()));
-        if (added) names_[f].push_back(pos->first);
-        out[f] = pos->second;
-        if (sep == std::string_view::npos) break;
-        combined.remove_prefix(sep + 1);
-    }
-    return out;
-}
-
-FacetColumn::FacetColumn(const Xapian::Database& db) : combos_(1) {
+FacetColumn::FacetColumn(const Xapian::Database& db) : starts_{0, 0} {
     ids_.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
     std::unordered_map<std::string, std::uint32_t> interned;
     const Xapian::valueno slot = schema::slot(schema::Slot::facets);
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         const Xapian::docid id = it.get_docid();
         if (id >= ids_.size()) continue; // committed after get_lastdocid(): read from the document
-        auto [pos, added] = interned.try_emplace(*it, static_cast<std::uint32_t>(combos_.size()));
-        if (added) combos_.push_back(fields_.split(pos->first));
+        auto [pos, added] = interned.try_emplace(*it, static_cast<std::uint32_t>(starts_.size() - 1));
+        if (added) {
+            facets::for_each_value(pos->first, [&](facets::Field f, std::string_view value) {
+                const auto field = static_cast<std::size_t>(f);
+                items_.push_back({static_cast<std::uint32_t>(field), fields_.surface_id(field, value)});
+            });
+            starts_.push_back(static_cast<std::uint32_t>(items_.size()));
+        }
         ids_[id] = pos->second;
     }
     clusters_.resize(ids_.size(), 0);

@@ -1,9 +1,12 @@
 // The Slot::facets value of every document, held in memory by docid (a column,
 // like Lucene's doc values): facet counting then costs an array look-up per
 // match instead of reading each match's value from the database. Each distinct
-// value (one year/section/outlet combination) is stored once, as a small id,
-// with the ids of its three fields.
+// value (one year/section/outlet/authors/language combination) is stored once,
+// as a small id, with the ids of its field values; each field value has the id
+// of its key (facet_value.h), under which its variants are counted as one.
 #pragma once
+
+#include "facet_value.h"
 
 #include <xapian.h>
 
@@ -16,22 +19,32 @@
 
 namespace hemeroteca::search {
 
-// The fields of combined facet values, each distinct field value once: kept
-// apart from the column so that values read from documents share the ids.
+// The field values of combined facet values, each distinct surface form once,
+// and their keys.
 class FacetFields {
 public:
-    static constexpr std::size_t kFields = 3;  // year, section, source
-    static constexpr std::uint32_t kEmpty = 0; // the id of "" in every field
+    static constexpr std::size_t kFields = facets::kFields;
 
-    FacetFields();
-    // The field ids of a combined "year\x1fsection\x1fsource" value (missing fields: kEmpty).
-    std::array<std::uint32_t, kFields> split(std::string_view combined);
-    std::size_t size(std::size_t field) const { return names_[field].size(); }
-    const std::string& name(std::size_t field, std::uint32_t id) const { return names_[field][id]; }
+    struct Item {
+        std::uint32_t field;   // facets::Field
+        std::uint32_t surface; // surface id in that field
+    };
+
+    // The id of a surface form of field `field` (added when new).
+    std::uint32_t surface_id(std::size_t field, std::string_view surface);
+    std::size_t surfaces(std::size_t field) const { return surfaces_[field].size(); }
+    // As shown: white space trimmed.
+    const std::string& surface(std::size_t field, std::uint32_t id) const { return surfaces_[field][id]; }
+    std::uint32_t key_of(std::size_t field, std::uint32_t surface) const { return key_of_[field][surface]; }
+    std::size_t keys(std::size_t field) const { return key_ids_[field].size(); }
+    const std::string& key(std::size_t field, std::uint32_t key_id) const { return keys_[field][key_id]; }
 
 private:
-    std::array<std::vector<std::string>, kFields> names_;
-    std::array<std::unordered_map<std::string, std::uint32_t>, kFields> ids_;
+    std::array<std::vector<std::string>, kFields> surfaces_;
+    std::array<std::unordered_map<std::string, std::uint32_t>, kFields> surface_ids_; // by stored form
+    std::array<std::vector<std::uint32_t>, kFields> key_of_;
+    std::array<std::vector<std::string>, kFields> keys_;
+    std::array<std::unordered_map<std::string, std::uint32_t>, kFields> key_ids_;
 };
 
 class FacetColumn {
@@ -43,11 +56,10 @@ public:
     bool covers(Xapian::docid id) const { return id < ids_.size(); }
     // The id of document `id`'s value (0: none), below distinct().
     std::uint32_t id_of(Xapian::docid id) const { return ids_[id]; }
-    std::size_t distinct() const { return combos_.size(); }
-    // The field ids of a value id.
-    const std::array<std::uint32_t, FacetFields::kFields>& fields_of(std::uint32_t id) const {
-        return combos_[id];
-    }
+    std::size_t distinct() const { return starts_.size() - 1; }
+    // The field values of a value id: [begin, end) of items().
+    const FacetFields::Item* items_begin(std::uint32_t id) const { return items_.data() + starts_[id]; }
+    const FacetFields::Item* items_end(std::uint32_t id) const { return items_.data() + starts_[id + 1]; }
     const FacetFields& fields() const { return fields_; }
 
     // The syndicated-copy cluster (Slot::cluster) of document `id` as a small id, 0 for none;
@@ -64,8 +76,9 @@ private:
     FacetFields fields_;
     std::vector<std::uint32_t> clusters_; // by docid
     std::unordered_map<std::string, std::uint32_t> cluster_ids_;
-    std::vector<std::uint32_t> ids_;                                      // by docid
-    std::vector<std::array<std::uint32_t, FacetFields::kFields>> combos_; // by value id; 0: no value
+    std::vector<std::uint32_t> ids_;    // by docid
+    std::vector<std::uint32_t> starts_; // by value id (0: no value), into items_; one past the last
+    std::vector<FacetFields::Item> items_;
 };
 
 } // namespace hemeroteca::search

@@ -1,16 +1,17 @@
-// Facet counts over a match set: year, section and outlet, from the one
-// Slot::facets value of each match (three ValueCountMatchSpy would read three);
-// and the number of stories (matches less the syndicated copies that collapsing
-// folds into another match: distinct Slot::cluster keys, plus the matches without one).
-// With a FacetColumn the value is an array look-up by docid; without, it is
-// read from the document.
+// Facet counts over a match set: year, section, outlet, author and language, from
+// the one Slot::facets value of each match (five ValueCountMatchSpy would read
+// five); and the number of stories (matches less the syndicated copies that
+// collapsing folds into another match: distinct Slot::cluster keys, plus the
+// matches without one). With a FacetColumn the value is an array look-up by
+// docid; without, it is read from the document. Values with one key
+// (facet_value.h) are one value, shown in its commonest form among the matches.
 #pragma once
 
 #include "query/facet_column.h"
+#include "request.h"
 
 #include <xapian.h>
 
-#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,8 +22,6 @@ namespace hemeroteca::search {
 
 class FacetSpy : public Xapian::MatchSpy {
 public:
-    static constexpr std::array<const char*, 3> kNames = {"year", "section", "source"};
-
     explicit FacetSpy(const FacetColumn* column = nullptr) : column_(column) {
         if (!column_) return;
         by_id_.resize(column_->distinct());
@@ -32,8 +31,8 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string get_description() const override { return "hemeroteca::FacetSpy"; }
 
-    // The `limit` commonest values of facet `index` (see kNames), by count then value.
-    std::vector<std::pair<std::string, Xapian::doccount>> top(std::size_t index, std::size_t limit) const;
+    // The `limit` commonest values of `facet`, by count then value.
+    std::vector<std::pair<std::string, Xapian::doccount>> top(Facet facet, std::size_t limit) const;
     // How many matches were counted (fewer than the matches when the match stopped early).
     Xapian::doccount seen() const { return seen_; }
     // How many of them are distinct stories (what a collapsed result list holds).

@@ -14,6 +14,7 @@
 
 #include "analysis/analyzer.h"
 #include "query/synonyms.h"
+#include "request.h"
 
 #include <xapian.h>
 
@@ -44,6 +45,15 @@ private:
 
 enum class Matching { all_words, any_word };
 
+// A request's query text, normalised once (NFC, folding, Spanish date forms) and
+// handed as such to the policy, parsing (and its relaxed retry) and suggestions.
+struct NormalizedQuery {
+    std::string user; // as typed
+    std::string text; // normalised, without site:/sitio:/url: (query/url_filters.h)
+    bool has_url_filters = false;
+    bool empty() const { return !has_url_filters && text.find_first_not_of(" \t\r\n") == std::string::npos; }
+};
+
 struct ParsedQuery {
     Xapian::Query query;
     Matching matching = Matching::all_words;
@@ -55,31 +65,48 @@ public:
     // exact_boost > 0 adds the unstemmed query, its weight scaled by
     // exact_boost, to the stemmed one: exact word forms rank above other forms.
     QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
-                 double exact_boost = 0);
+                 double exact_boost = 0, const QueryLimits& limits = {});
+
+    // The one normalisation of a request's query text.
+    NormalizedQuery normalize(const std::string& user_query) const;
 
     // The policy's choice of matching for this query text.
-    Matching default_matching(const std::string& user_query) const;
+    Matching default_matching(const NormalizedQuery& query) const;
 
-    // Throws QuerySyntaxError.
-    ParsedQuery parse(const std::string& user_query, Matching matching);
+    // Throws QuerySyntaxError, QueryCostError (too many words, a phrase too
+    // long; a wildcard's expansion is checked when the query runs: see
+    // wildcard_cost_error).
+    ParsedQuery parse(const NormalizedQuery& query, Matching matching);
 
     // A correction from the archive's own words when some word of the query
     // is not in the archive, else "".
-    std::string suggest(const std::string& user_query);
+    std::string suggest(const NormalizedQuery& query);
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
     bool has_unknown_word(const std::string& normalized) const;
 
+    void check_cost(const std::string& normalized) const;
+
     const analysis::Analyzer& analyzer_;
     const Synonyms& synonyms_;
+    QueryLimits limits_;
     Xapian::Database db_;
     Xapian::QueryParser qp_;
     Xapian::QueryParser exact_qp_;
     double exact_boost_;
 };
 
+// Whether `word` names a field of the query syntax (titulo, autor, fecha, ...).
+bool is_field_name(std::string_view word);
+
 // "fecha:marzo..mayo 2004" -> "fecha:marzo-2004..mayo-2004", "fecha:marzo 2004" -> "fecha:marzo-2004".
+// One pass, linear in the query's length (no regular expression on user input).
 std::string rewrite_spanish_dates(const std::string& normalized_query);
+
+// Xapian's WildcardError (a wildcard over QueryLimits::max_wildcard_words,
+// thrown when the query runs) as the user's QueryCostError:
+// "the query is too costly: `a*` matches over 1000 words".
+QueryCostError wildcard_cost_error(const Xapian::WildcardError& e, Xapian::termcount max_words);
 
 } // namespace hemeroteca::search

@@ -8,29 +8,14 @@ namespace {
 
 nlohmann::ordered_json filters_json(const Filters& f) {
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
-    const auto put = [&](const char* key, const std::string& v) {
-        if (!v.empty()) out[key] = v;
-    };
-    put("from", f.from);
-    put("to", f.to);
-    put("section", f.section);
-    put("source", f.source);
-    put("author", f.author);
-    put("lang", f.lang);
+    for (const auto& filter : kFilters)
+        if (const std::string& v = f.*filter.field; !v.empty()) out[std::string(filter.name)] = v;
     return out;
 }
 
 } // namespace
 
-const char* sort_name(Sort sort) {
-    switch (sort) {
-    case Sort::relevance: return "relevance";
-    case Sort::newest: return "newest";
-    case Sort::oldest: return "oldest";
-    case Sort::mixed: return "mixed";
-    }
-    return "relevance";
-}
+const char* sort_name(Sort sort) { return name(sort).data(); }
 
 nlohmann::ordered_json hit_json(const Hit& hit) {
     const Article& a = hit.article;
@@ -91,12 +76,16 @@ nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest&
                                   {"took_ms", r.seconds * 1000},
                                   {"results", std::move(hits)}};
     if (!request.like.empty()) out["like"] = request.like;
+    if (!r.url.empty()) out["url"] = r.url; // a pasted URL: the article with it (or none)
     if (request.facets) {
         nlohmann::ordered_json facets = nlohmann::ordered_json::object();
-        for (const auto& [name, values] : r.facets) {
+        for (const auto& facet : kFacets) {
+            const auto it = r.facets.find(std::string(facet.name));
+            if (it == r.facets.end()) continue;
             nlohmann::ordered_json list = nlohmann::ordered_json::array();
-            for (const auto& [value, count] : values) list.push_back({{"value", value}, {"count", count}});
-            facets[name] = std::move(list);
+            for (const auto& [value, count] : it->second)
+                list.push_back({{"value", value}, {"count", count}});
+            facets[std::string(facet.name)] = std::move(list);
         }
         out["facets"] = std::move(facets);
         out["facets_exact"] = r.facets_exact;

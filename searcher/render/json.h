@@ -1,7 +1,7 @@
 // Results as one JSON object:
 // {query, total, total_exact, matching, relaxed, suggestion, filters, sort,
 //  took_ms, results: [{rank, id, url, title, date, author, section, source,
-//  lang, score, snippet, versions[, explain]}], facets: {year, section, source}}
+//  lang, score, snippet, versions[, explain]}], facets: {year, section, source, author, lang}}
 // Snippets are HTML-escaped with matches in <mark>.
 #pragma once
 

@@ -48,17 +48,17 @@ std::string meta_line(const Article& a) {
 std::string total_text(const SearchResults& r) {
     const auto n = r.total.estimated;
     std::string count = (r.total.exact() ? "" : "about ") + std::to_string(n);
-    return count + (n == 1 && r.total.exact() ? " article" : " articles");
+    return count + (n == 1 ? " article" : " articles");
 }
 
-void print_facets(std::ostream& out, const Facets& facets, const Style& s) {
-    static const std::pair<const char*, const char*> kNames[] = {
-        {"year", "Year"}, {"section", "Section"}, {"source", "Outlet"}};
-    for (const auto& [key, label] : kNames) {
-        const auto it = facets.find(key);
+// Sampled counts (serve --facet-sample) are estimates and say so: "≈ 12".
+void print_facets(std::ostream& out, const Facets& facets, bool exact, const Style& s) {
+    for (const auto& [facet, key, label] : kFacets) {
+        const auto it = facets.find(std::string(key));
         if (it == facets.end() || it->second.empty()) continue;
         out << s.dim_on << label << ":" << s.off;
-        for (const auto& [value, count] : it->second) out << "  " << value << " (" << count << ")";
+        for (const auto& [value, count] : it->second)
+            out << "  " << value << " (" << (exact ? "" : "≈ ") << count << ")";
         out << '\n';
     }
     out << '\n';
@@ -80,6 +80,11 @@ void print_results(std::ostream& out, const SearchResults& r, const SearchReques
     const Style s = make_style(color);
     const std::string what =
         r.query.empty() ? (request.like.empty() ? "(filters)" : "like " + request.like) : r.query;
+    if (r.hits.empty() && !r.url.empty()) {
+        out << "No article in the archive has the URL «" << r.url
+            << "» (a URL is looked up, not searched).\n";
+        return;
+    }
     if (r.hits.empty()) {
         out << "No articles match «" << what << "»"
             << (r.total.estimated > 0 ? " on this page (try a smaller --offset)." : ".") << '\n';
@@ -91,7 +96,7 @@ void print_results(std::ostream& out, const SearchResults& r, const SearchReques
     out << ", showing " << r.hits.front().rank << "–" << r.hits.back().rank << "\n";
     if (!r.suggestion.empty()) out << "Did you mean: " << r.suggestion << "?\n";
     out << '\n';
-    if (request.facets) print_facets(out, r.facets, s);
+    if (request.facets) print_facets(out, r.facets, r.facets_exact, s);
 
     snippet::SnippetOptions so;
     so.markup = s.match;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
-#include <map>
 
 namespace hemeroteca::search::server {
 
@@ -40,15 +39,11 @@ std::string text(const ParamLookup& param, const std::string& name, std::size_t 
 }
 
 Sort sort_of(const ParamLookup& param) {
-    static const std::map<std::string, Sort, std::less<>> sorts = {{"relevance", Sort::relevance},
-                                                                   {"newest", Sort::newest},
-                                                                   {"oldest", Sort::oldest},
-                                                                   {"mixed", Sort::mixed}};
     const auto value = param("sort").value_or("");
     if (value.empty()) return Sort::relevance;
-    const auto it = sorts.find(value);
-    if (it == sorts.end()) throw bad_parameter("sort", "sort must be relevance, newest, oldest or mixed");
-    return it->second;
+    const auto sort = parse_sort(value);
+    if (!sort) throw bad_parameter("sort", "sort must be " + sort_names(" or "));
+    return *sort;
 }
 
 constexpr std::size_t kMaxFilterBytes = 200;
@@ -62,15 +57,11 @@ SearchRequest search_request(const ParamLookup& param, const Limits& limits) {
     const std::size_t page = number(param, "page", 1, 1, limits.max_page);
     r.offset = (page - 1) * r.limit;
     r.sort = sort_of(param);
-    r.filters.from = text(param, "from", kMaxFilterBytes);
-    r.filters.to = text(param, "to", kMaxFilterBytes);
-    r.filters.section = text(param, "section", kMaxFilterBytes);
-    r.filters.source = text(param, "source", kMaxFilterBytes);
-    r.filters.author = text(param, "author", kMaxFilterBytes);
-    r.filters.lang = text(param, "lang", kMaxFilterBytes);
+    for (const auto& f : kFilters) r.filters.*f.field = text(param, std::string(f.name), kMaxFilterBytes);
     r.facets = flag(param, "facets", false);
     r.facet_sample = limits.facet_sample;
     r.collapse = flag(param, "collapse", true);
+    r.cost = limits.query;
     return r;
 }
 

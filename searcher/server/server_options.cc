@@ -1,5 +1,7 @@
 #include "server/server_options.h"
 
+#include "options.h"
+
 #include <charconv>
 #include <stdexcept>
 
@@ -38,9 +40,9 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     serve
-        .add_option(
-            "--facet-sample", o.limits.facet_sample,
-            "Count facets on at least this many matches and scale (0: every match, slower on large archives)")
+        .add_option("--facet-sample", o.limits.facet_sample,
+                    "Count facets on at least this many matches and scale them (estimates); 0, the default: "
+                    "every match, exact")
         ->capture_default_str();
     serve
         .add_option_function<std::size_t>(
@@ -76,6 +78,7 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
     serve.add_option("--synonyms", o.synonyms_file, "A synonyms file instead of the default list")
         ->check(CLI::ExistingFile);
     serve.add_flag("--no-synonyms", o.no_synonyms, "Do not expand synonyms and acronyms");
+    add_query_limit_options(serve, o.limits.query);
 }
 
 } // namespace hemeroteca::search::server

@@ -2,6 +2,8 @@
 // that keep the server safe by default.
 #pragma once
 
+#include "query/query_builder.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
@@ -18,7 +20,7 @@ struct Limits {
     std::size_t max_payload_bytes = 8192; // request bodies (the API has none) -> 413
     std::size_t max_target_bytes = 8192;  // the request target (path + query string) -> 414
     std::size_t max_header_bytes = 32768; // request line + headers (what the transport buffers) -> 431
-    unsigned facet_sample = 1000;         // facets counted on at least this many matches, scaled; 0: all
+    unsigned facet_sample = 0;            // 0: facets count every match (exact); N: at least N, scaled
     std::size_t export_max = 100000;      // rows of one /api/export at most
     std::size_t feed_max = 50;            // entries of one /feed at most
     std::size_t cache_bytes = 32u << 20;  // recent answers kept while the database is unchanged; 0: none
@@ -26,6 +28,7 @@ struct Limits {
     unsigned idle_timeout_s = 5;     // a connection with nothing sent or received for this long is closed
     unsigned max_connections = 2000; // open connections in all; more are closed at once
     unsigned max_connections_per_client = 64; // open connections from one client address
+    QueryLimits query;                        // what one search may cost (400, or 503 out of time)
 };
 
 // The HTTP API's cross-origin policy.

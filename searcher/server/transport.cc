@@ -12,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -21,6 +22,10 @@ namespace hemeroteca::search::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Threads running MHD's epoll loops (reading requests, writing answers and
+// streams); the searching is done by the workers.
+constexpr unsigned kIoThreads = 2;
 
 // One connection, from accept to close (MHD's socket context).
 struct Connection {
@@ -34,6 +39,15 @@ struct Connection {
 // One request, from its headers to its response (MHD's request context).
 struct Pending {
     std::size_t body_bytes = 0;
+    bool ready = false; // a worker computed `response` and resumed the connection
+    Request request;
+    Response response;
+};
+
+// A request handed from an I/O thread to a worker.
+struct Job {
+    MHD_Connection* connection;
+    Pending* pending;
 };
 
 // A streamed body as MHD reads it: the pieces of a BodyStream, copied out as
@@ -130,6 +144,45 @@ struct HttpTransport::Impl {
     MHD_Daemon* daemon = nullptr;
     int port = 0;
 
+    // Requests waiting for a worker: the I/O threads suspend the connection,
+    // a worker computes the answer and resumes it, so a slow search never
+    // holds up the other connections of an I/O thread, and the workers share
+    // the requests whatever connection they came on.
+    std::mutex jobs_mutex;
+    std::condition_variable jobs_ready;
+    std::deque<Job> jobs;
+    bool closing = false; // no more jobs: answered on the I/O thread (503)
+    std::vector<std::thread> workers;
+
+    void work() {
+        std::unique_lock lock(jobs_mutex);
+        while (true) {
+            jobs_ready.wait(lock, [this] { return closing || !jobs.empty(); });
+            if (jobs.empty()) return; // closing, and every queued job done
+            const Job job = jobs.front();
+            jobs.pop_front();
+            lock.unlock();
+            try {
+                job.pending->response = handler(job.pending->request);
+            } catch (const std::exception&) {
+                job.pending->response = error_response(500, "internal error");
+            }
+            job.pending->ready = true;
+            MHD_resume_connection(job.connection);
+            lock.lock();
+        }
+    }
+
+    // Suspends the connection and queues the request; false when closing.
+    bool hand_over(MHD_Connection* c, Pending* pending) {
+        std::lock_guard lock(jobs_mutex);
+        if (closing) return false;
+        MHD_suspend_connection(c);
+        jobs.push_back({c, pending});
+        jobs_ready.notify_one();
+        return true;
+    }
+
     // The connections waiting for headers, watched for their deadline.
     std::mutex mutex;
     std::unordered_set<Connection*> connections;
@@ -217,13 +270,25 @@ struct HttpTransport::Impl {
         return ok;
     }
 
-    static Response payload_too_large() {
+    static Response error_response(int status, const std::string& message) {
         Response res;
-        res.status = 413;
+        res.status = status;
         res.set_header("Content-Type", "application/json; charset=utf-8");
         res.set_header("Cache-Control", "no-store");
-        res.body = R"({"error":"request too large"})";
+        res.body = R"({"error":")" + message + R"("})";
         return res;
+    }
+    static Response payload_too_large() { return error_response(413, "request too large"); }
+
+    // GET and HEAD go to a worker; other methods are answered here (405,
+    // OPTIONS: nothing to compute).
+    MHD_Result dispatch(MHD_Connection* c, const char* url, const char* method, Pending* pending) {
+        if (pending->ready) return send(c, std::move(pending->response));
+        pending->request = request_of(c, url, method);
+        const std::string& m = pending->request.method;
+        if (m != "GET" && m != "HEAD") return send(c, handler(pending->request));
+        if (hand_over(c, pending)) return MHD_YES;
+        return send(c, error_response(503, "the server is stopping"));
     }
 
     Request request_of(MHD_Connection* c, const char* url, const char* method) const {
@@ -242,7 +307,8 @@ struct HttpTransport::Impl {
         if (!*request_context) {
             // The request line and headers are in: the header deadline is met.
             if (Connection* conn = connection_of(c)) self->disarm(*conn);
-            *request_context = new Pending;
+            auto* pending = new Pending;
+            *request_context = pending;
             const char* length =
                 MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
             const char* chunked =
@@ -258,7 +324,7 @@ struct HttpTransport::Impl {
             const std::string_view m = method ? method : "";
             const bool body_expected = declared > 0 || chunked;
             if (!body_expected || (m != "GET" && m != "HEAD" && m != "OPTIONS"))
-                return send(c, self->handler(self->request_of(c, url, method)));
+                return self->dispatch(c, url, method, pending);
             return MHD_YES;
         }
         auto* pending = static_cast<Pending*>(*request_context);
@@ -268,7 +334,7 @@ struct HttpTransport::Impl {
             if (pending->body_bytes > self->limits.max_payload_bytes) return send(c, payload_too_large());
             return MHD_YES;
         }
-        return send(c, self->handler(self->request_of(c, url, method)));
+        return self->dispatch(c, url, method, pending);
     }
 };
 
@@ -285,26 +351,35 @@ HttpTransport::HttpTransport(const ListenAddress& address, std::size_t threads, 
     sockaddr_storage bound{};
     socklen_t len = sizeof bound;
     getsockname(fd, reinterpret_cast<sockaddr*>(&bound), &len);
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_TURBO;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_TURBO | MHD_ALLOW_SUSPEND_RESUME;
     if (bound.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
     Impl* self = impl_.get();
     impl_->daemon = MHD_start_daemon(
         flags, 0, nullptr, nullptr, &Impl::on_request, self, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(std::max<std::size_t>(threads, 1)),
-        MHD_OPTION_CONNECTION_LIMIT, limits.max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-        limits.max_connections_per_client, MHD_OPTION_CONNECTION_TIMEOUT, limits.idle_timeout_s,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.max_header_bytes, MHD_OPTION_NOTIFY_CONNECTION,
-        &Impl::on_connection, self, MHD_OPTION_NOTIFY_COMPLETED, &Impl::on_completed, self,
-        MHD_OPTION_URI_LOG_CALLBACK, &Impl::on_uri, self, MHD_OPTION_END);
+        MHD_OPTION_THREAD_POOL_SIZE, kIoThreads, MHD_OPTION_CONNECTION_LIMIT, limits.max_connections,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.max_connections_per_client, MHD_OPTION_CONNECTION_TIMEOUT,
+        limits.idle_timeout_s, MHD_OPTION_CONNECTION_MEMORY_LIMIT, limits.max_header_bytes,
+        MHD_OPTION_NOTIFY_CONNECTION, &Impl::on_connection, self, MHD_OPTION_NOTIFY_COMPLETED,
+        &Impl::on_completed, self, MHD_OPTION_URI_LOG_CALLBACK, &Impl::on_uri, self, MHD_OPTION_END);
     if (!impl_->daemon) {
         close(fd);
         throw ListenError("cannot serve on " + address.host + ":" + std::to_string(impl_->port) +
                           " (libmicrohttpd did not start)");
     }
     impl_->watchdog = std::thread([self] { self->watch(); });
+    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i)
+        impl_->workers.emplace_back([self] { self->work(); });
 }
 
 HttpTransport::~HttpTransport() {
+    // Workers first: they finish what is queued and resume those connections
+    // (MHD must not stop with a connection suspended); later requests get 503.
+    {
+        std::lock_guard lock(impl_->jobs_mutex);
+        impl_->closing = true;
+    }
+    impl_->jobs_ready.notify_all();
+    for (auto& worker : impl_->workers) worker.join();
     {
         std::lock_guard lock(impl_->mutex);
         impl_->stopping = true;

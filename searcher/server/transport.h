@@ -1,13 +1,16 @@
 // The HTTP transport: libmicrohttpd (Debian's libmicrohttpd-dev) turning
-// bytes on sockets into Requests and Responses into bytes. Event-driven: each
-// of `threads` threads runs an epoll loop over many connections, so slow or
-// idle clients cost a socket and a few KB, never a thread. A connection whose
+// bytes on sockets into Requests and Responses into bytes. Event-driven: two
+// I/O threads run epoll loops over every connection, so slow or idle clients
+// cost a socket and a few KB, never a thread; a complete GET/HEAD request is
+// handed to one of `threads` workers (its connection suspended meanwhile),
+// which runs the handler and resumes it. A streamed body's pieces are made on
+// the I/O threads, so each must be quick. A connection whose
 // request line and headers do not arrive within Limits::header_timeout_s is
 // closed, however slowly they trickle in; one that sends and receives nothing
 // for idle_timeout_s too; connections are capped in all and per client
 // address; a request body beyond max_payload_bytes is 413; Range is ignored
-// (answers are whole, 200). The handler runs on the transport's threads, one
-// request at a time per thread.
+// (answers are whole, 200). The handler runs on the workers (and, for methods
+// other than GET and HEAD, which need no search, on the I/O threads).
 #pragma once
 
 #include "server/http_message.h"

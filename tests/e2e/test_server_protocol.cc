@@ -252,3 +252,37 @@ TEST_CASE("a request whose headers trickle in is closed at the header deadline",
     Socket idle(server().port());
     CHECK(idle.closed_within(4000));
 }
+
+TEST_CASE("queries over a cost limit: 400 with the reason; out of time 503", "[e2e][server][limits]") {
+    std::string many, phrase = "\"";
+    for (int i = 0; i < 120; ++i) many += "w" + std::to_string(i) + " ";
+    for (int i = 0; i < 40; ++i) phrase += "w" + std::to_string(i) + " ";
+    phrase += "\"";
+    const struct {
+        std::string q;
+        const char* error;
+    } over[] = {
+        {many, "the query is too costly: 120 words (at most 100)"},
+        {phrase, "the query is too costly: a phrase of 40 words (at most 32)"},
+        {"fecha:" + std::string(900, 'a'), "cannot understand the query: cannot read the date"},
+    };
+    for (const auto& c : over) {
+        const HttpResponse r = http_get(server().url("/api/search?q=" + url_encode(c.q)));
+        INFO(r.body);
+        CHECK(r.status == 400);
+        CHECK(json::parse(r.body)["error"].get<std::string>().rfind(c.error, 0) == 0);
+    }
+    ServerProcess narrow(fixture().db, {"--max-wildcard", "5"});
+    const HttpResponse wild = http_get(narrow.url("/api/search?q=" + url_encode("a* b*") + "&facets=1"));
+    CHECK(wild.status == 400);
+    CHECK(json::parse(wild.body)["error"].get<std::string>().rfind(
+              "the query is too costly: `a*` matches over 5 words", 0) == 0);
+    CHECK(http_get(narrow.url("/api/search?q=gobierno")).status == 200);
+
+    ServerProcess hurried(fixture().db, {"--time-limit", "0.000001"});
+    const HttpResponse late = http_get(hurried.url("/api/search?q=gobierno&facets=1"));
+    CHECK(late.status == 503);
+    CHECK(header(late, "Retry-After") == "1");
+    CHECK(json::parse(late.body)["error"].get<std::string>().rfind("the query took too long", 0) == 0);
+    CHECK(http_get(hurried.url("/api/health")).status == 200);
+}

@@ -33,7 +33,7 @@ public:
         const search::Synonyms none;
         search::QueryBuilder qb(analyzer_, db_, none);
         Xapian::Enquire enquire(db_);
-        enquire.set_query(qb.parse(query, m).query);
+        enquire.set_query(qb.parse(qb.normalize(query), m).query);
         std::set<std::string> out;
         const auto mset = enquire.get_mset(0, 100);
         for (auto it = mset.begin(); it != mset.end(); ++it)

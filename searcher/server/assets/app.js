@@ -1,5 +1,5 @@
 // Hemeroteca's search page: plain JavaScript over the JSON API.
-// The URL holds the whole search (q, page, sort, from, to, section, source, author),
+// The URL holds the whole search (q, page, sort, from, to, section, source, author, lang),
 // so a search can be shared and the back button works (pushState/popstate).
 // Article text is only ever inserted as text (textContent); snippets arrive as
 // escaped HTML with <mark>, and are rebuilt node by node, never with innerHTML.
@@ -265,11 +265,17 @@ function renderActiveFilters(state) {
       : "Fechas: " + (spanishDate(state.from) || "…") + " – " + (spanishDate(state.to) || "…");
     chip(label, { from: "", to: "" });
   }
-  for (const key of ["section", "source", "author", "lang"])
+  for (const key of Object.keys(FILTER_TITLES))
     if (state[key]) chip(FILTER_TITLES[key] + ": " + state[key], { [key]: "" });
   $("active-filters").replaceChildren(...chips);
   $("active-filters").hidden = chips.length === 0;
 }
+
+// The server groups values that differ only in case, accents, ñ or spaces; so does a filter.
+const sameValue = (a, b) => {
+  const key = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return key(a) === key(b);
+};
 
 // Counts are scaled from a sample on large result sets (facets_exact false): shown as "≈ N".
 // Each facet shows its first values, "Mostrar más" for the rest, and a box to filter them.
@@ -288,7 +294,7 @@ function renderFacets(facets, state, exact) {
     const shown = name === "year" ? values.slice().sort((a, b) => b.value.localeCompare(a.value)) : values;
     const items = [];
     for (const { value, count } of shown) {
-      const active = name === "year" ? state.from === value + "-01-01" && state.to === value + "-12-31" : state[name] === value;
+      const active = name === "year" ? state.from === value + "-01-01" && state.to === value + "-12-31" : sameValue(state[name] || "", value);
       const button = el("button", "facet-value" + (active ? " active" : ""));
       button.type = "button";
       button.setAttribute("aria-pressed", String(active));

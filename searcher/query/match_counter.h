@@ -1,0 +1,61 @@
+// Counting a query's matches: the exact number of articles and of stories (articles
+// less the syndicated copies that collapsing groups), and, on request, the facets.
+// It runs as a pass of its own (unweighted, uncollapsed, unsorted, every match), so
+// that the ranked pass can stop after the top results and totals never depend on
+// --limit or --offset.
+//
+// MatchCounter is the one interface the Searcher counts through. LocalMatchCounter
+// counts with a MatchSpy over the in-memory FacetColumn (or each match's values);
+// a remote backend (issue #15: a stock xapian-tcpsrv knows only Xapian's own
+// classes) would implement it with ValueCountMatchSpy on value slots and
+// check_at_least = doccount, with the same results.
+#pragma once
+
+#include "query/facet_column.h"
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hemeroteca::search {
+
+// facet name (request.h kFacets: "year", "section", "source", "author", "lang") -> (value, count),
+// by count then value.
+using Facets = std::map<std::string, std::vector<std::pair<std::string, Xapian::doccount>>>;
+
+struct CountRequest {
+    bool facets = false;
+    // Count facets on at least this many matches and scale them up (estimates); 0: every match.
+    Xapian::doccount facet_sample = 0;
+    std::size_t facet_values = 20; // the commonest values of each facet
+    double time_limit_s = 0;       // Xapian's Enquire::set_time_limit for the counting pass; 0: none
+};
+
+struct MatchCounts {
+    Xapian::doccount articles = 0; // matches, copies included
+    Xapian::doccount stories = 0;  // matches with each group of copies counted once
+    bool exact = true;             // false: a sample was counted (facets scaled; totals not set)
+    Facets facets;                 // with CountRequest::facets
+};
+
+class MatchCounter {
+public:
+    virtual ~MatchCounter() = default;
+    virtual MatchCounts count(const Xapian::Query& query, const CountRequest& request) = 0;
+};
+
+class LocalMatchCounter : public MatchCounter {
+public:
+    // `column` may be null: each match's values are then read from its document.
+    LocalMatchCounter(const Xapian::Database& db, const FacetColumn* column) : db_(db), column_(column) {}
+    MatchCounts count(const Xapian::Query& query, const CountRequest& request) override;
+
+private:
+    const Xapian::Database& db_;
+    const FacetColumn* column_;
+};
+
+} // namespace hemeroteca::search
