@@ -5,6 +5,7 @@
 #include "facet_value.h"
 #include "schema.h"
 #include "util/hash.h"
+#include "util/url_host.h"
 
 #include <nlohmann/json.hpp>
 
@@ -88,6 +89,8 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     facets::for_each_author(
         a.author, [&](std::string_view one) { add_boolean(doc, schema::prefix::author_exact, one); });
     if (!a.origin.empty()) doc.add_boolean_term(origin_term(a.origin));
+    for (const auto& domain : util::host_domains(util::url_host(a.url)))
+        doc.add_boolean_term(with_prefix(schema::prefix::site, domain));
 
     const std::string day = date_key(a.date);
     if (!day.empty()) {
@@ -106,6 +109,10 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
 
     doc.set_data(dump_json(to_json(a)));
     return doc;
+}
+
+std::string article_key(const Article& article) {
+    return !article.url.empty() ? article.url : article.stable_id;
 }
 
 Article stored_article(const Xapian::Document& doc) { return article_from_stored_json(doc.get_data()); }

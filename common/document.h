@@ -30,6 +30,10 @@ std::string date_key(std::string_view iso_date);
 Xapian::Document build_document(const Article& article, const analysis::Analyzer& analyzer,
                                 Xapian::TermGenerator& tg);
 
+// What names the article outside the database (printed, and accepted by show,
+// --like and --versions): its URL, else its stable id ("file.jsonl#42").
+std::string article_key(const Article& article);
+
 // The article as stored in a document's data (what a result prints).
 Article stored_article(const Xapian::Document& doc);
 

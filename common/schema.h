@@ -30,6 +30,8 @@ inline constexpr std::string_view simhash_band = "XH";  // "XH" + band number + 
 // Ranking only: a word's Snowball stem ("XRpolit"), which also joins words of one family
 // that the dictionary keeps apart (amazónica/Amazonas). Never matched alone.
 inline constexpr std::string_view relative = "XR";
+inline constexpr std::string_view site =
+    "XD"; // the URL's host and its domains, for site:: "XDdiariolibre.com"
 } // namespace prefix
 
 // Value slots.

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <map>
 #include <exception>
 
 int main(int argc, char** argv) try {
@@ -21,6 +22,19 @@ int main(int argc, char** argv) try {
     CLI::App* serve =
         app.add_subcommand("serve", "Serve the search page and JSON API over HTTP (see README)");
     server::add_serve_options(*serve, serve_options);
+    CLI::App* show =
+        app.add_subcommand("show", "Print one article in full: show URL, or the id a result printed");
+    show->add_option("article", options.show, "The article's URL, stable id (file.jsonl#42) or number")
+        ->required();
+    show->add_flag("--json", options.json, "Print one JSON object");
+    show->add_option("--color", options.color, "Colour: auto, always, never")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+                                                                             {"always", ColorMode::always},
+                                                                             {"never", ColorMode::never}},
+                                            CLI::ignore_case));
+    show->add_option("--db", options.dbs, "A database (or set HEMEROTECA_DB)")
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -75,8 +75,10 @@ void add_options(CLI::App& app, SearchOptions& o) {
     app.add_flag(
         "--no-collapse", [&r](std::int64_t) { r.collapse = false; }, "Show every copy of syndicated stories");
     app.add_option("--versions", o.versions_of,
-                   "List every version (syndicated copy) of the article with this URL");
-    app.add_option("--like", r.like, "Articles about the same story as the article with this URL");
+                   "List every version (syndicated copy) of the article with this URL or id");
+    app.add_option("--like", r.like, "Articles about the same story as the article with this URL or id");
+    app.add_flag("--timeline", o.timeline,
+                 "Count the matches by year, month or day (a bar chart; --json: buckets)");
     app.add_flag("--explain", r.explain, "Show which terms matched each result, with their weights");
     app.add_option("--exact-boost", r.exact_boost,
                    "Extra weight of exact word forms over other stemmed forms (0: none)")

@@ -17,7 +17,9 @@ struct SearchOptions {
     SearchRequest request; // limit, offset, filters, sort, facets, collapse, explain, like
     bool json = false;
     ColorMode color = ColorMode::automatic;
-    std::string versions_of;  // --versions URL: list the copies of that story
+    std::string versions_of;  // --versions URL|ID: list the copies of that story
+    bool timeline = false;    // --timeline: the matches by year, month or day
+    std::string show;         // show URL|ID: one article in full
     std::string queries_file; // --queries FILE: batch mode, JSON Lines out
     std::string synonyms_file;
     bool no_synonyms = false;

@@ -107,15 +107,6 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
                                       : Synonyms::from_file(synonyms_file, analyzer_);
 }
 
-template <typename F> auto Searcher::retrying(F&& f) -> decltype(f()) {
-    try {
-        return f();
-    } catch (const Xapian::DatabaseModifiedError&) {
-        reopen(); // the indexer committed while we read: read the new revision
-        return f();
-    }
-}
-
 bool Searcher::reopen() {
     const bool changed = db_.reopen();
     if (changed) {
@@ -233,8 +224,8 @@ std::vector<Hit> Searcher::versions(Xapian::docid id) {
 Xapian::Query Searcher::like_query(const SearchRequest& request) {
     Xapian::docid id = request.like_id;
     if (id == 0) {
-        id = find_url(request.like);
-        if (id == 0) throw RequestError("no article with the URL " + request.like + " in the database");
+        id = find_article(request.like);
+        if (id == 0) throw RequestError("no article with the URL or id " + request.like + " in the database");
     }
     Xapian::Document self;
     try {
@@ -271,6 +262,41 @@ struct Searcher::Plan {
         return q;
     }
 };
+
+Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms) {
+    validate(request);
+    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
+    const NormalizedQuery text = builder.normalize(request.query);
+    if (!text.empty()) check_meaningful(text, analyzer_);
+    Plan p = plan(request, builder, text);
+    Xapian::Query q = p.filtered(p.parsed.query);
+    if (p.has_text && p.parsed.matching == Matching::all_words && p.parsed.content_words > 1) {
+        Xapian::Enquire probe(db_);
+        probe.set_weighting_scheme(Xapian::BoolWeight());
+        probe.set_query(q);
+        if (probe.get_mset(0, 1).empty()) { // search() relaxes to any word: so do we
+            p.parsed = builder.parse(text, Matching::any_word);
+            q = p.filtered(p.parsed.query);
+        }
+    }
+    if (terms) *terms = analyzer_.query_terms(p.parsed.query);
+    return q;
+}
+
+analysis::QueryTerms Searcher::query_terms(const std::string& query) {
+    QueryBuilder builder(analyzer_, db_, synonyms_, 0);
+    const NormalizedQuery text = builder.normalize(query);
+    if (text.empty()) return {};
+    return analyzer_.query_terms(builder.parse(text, Matching::any_word).query);
+}
+
+Xapian::docid Searcher::find_article(const std::string& key) {
+    if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 10) {
+        const auto id = static_cast<Xapian::docid>(std::stoul(key));
+        if (id > 0 && article(id)) return id;
+    }
+    return find_url(key);
+}
 
 Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builder,
                               const NormalizedQuery& text) {
@@ -426,15 +452,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     Plan p = plan(request, builder, text);
 
     Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(ranking_weight());
-    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
-    // Equal scores are ordered by a key of the article's content, not by docid:
-    // docids depend on the order of indexing and the number of shards, and the
-    // top 10 must not (remote-safe: a value slot, no KeyMaker).
-    if (request.sort == Sort::relevance || request.sort == Sort::mixed)
-        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
-    if (request.sort == Sort::newest || request.sort == Sort::oldest)
-        sort_by_date(enquire, request.sort == Sort::newest);
+    configure_order(enquire, request);
     Xapian::MSet mset = rank(enquire, p, p.parsed.query, request);
     check_time(start, request.cost.time_limit_s);
     relax(enquire, p, builder, text, request, mset, results);

@@ -67,6 +67,27 @@ struct SearchResults {
     double seconds = 0;         // time spent searching
 };
 
+// Matches over time (every matching article counts, syndicated copies too).
+enum class TimeUnit { automatic, year, month, day };
+struct TimeBucket {
+    std::string key;      // "2024", "2024-06" or "2024-06-15"
+    std::string from, to; // the bucket's first and last day, "2024-06-01".."2024-06-30"
+    Xapian::doccount count = 0;
+};
+struct Timeline {
+    TimeUnit unit = TimeUnit::year;  // never automatic
+    std::vector<TimeBucket> buckets; // contiguous from the first to the last dated match, zeros included
+    Xapian::doccount total = 0;      // every match (exact)
+    Xapian::doccount undated = 0;    // matches without a known date
+};
+
+// Every match of a request in its order (not one page), as docids: 4 bytes a
+// match, the articles read later (exports).
+struct MatchList {
+    std::vector<Xapian::docid> ids;
+    analysis::QueryTerms terms; // what the query highlights
+};
+
 class Searcher {
 public:
     // Opens the databases read-only; synonyms from the file, else the default
@@ -83,6 +104,16 @@ public:
     Xapian::docid find_url(const std::string& url);
     // All versions (syndicated copies) of the story `id` belongs to, itself included, best first.
     std::vector<Hit> versions(Xapian::docid id);
+
+    // The matches of a request's query and filters by year, month or day (`unit`
+    // automatic: by year, month or day as the dates narrow). Throws as search().
+    Timeline timeline(const SearchRequest& request, TimeUnit unit = TimeUnit::automatic);
+    // The first `max` matches of the request (its sort and collapsing; offset and limit ignored).
+    MatchList all_matches(const SearchRequest& request, Xapian::doccount max);
+    // What a query highlights (its words, their forms, their synonyms); throws QuerySyntaxError.
+    analysis::QueryTerms query_terms(const std::string& query);
+    // The article with this URL, stable id ("file.jsonl#42") or docid ("25"), 0 when none.
+    Xapian::docid find_article(const std::string& key);
 
     // Picks up what the indexer committed; false when nothing changed (true when something may have).
     bool reopen();
@@ -120,7 +151,17 @@ private:
                           const SearchRequest& request);
 
     Xapian::Query like_query(const SearchRequest& request);
-    template <typename F> auto retrying(F&& f) -> decltype(f());
+    // What a request matches (query, --like, filters; relaxed as search() would), unweighted by sort.
+    Xapian::Query match_query(const SearchRequest& request, analysis::QueryTerms* terms);
+    // Runs f, and once more on the new revision when the indexer committed while it read.
+    template <typename F> auto retrying(F&& f) -> decltype(f()) {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            reopen();
+            return f();
+        }
+    }
     const FacetColumn* facet_column();
 
     std::vector<std::string> paths_;

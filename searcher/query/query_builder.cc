@@ -3,6 +3,7 @@
 #include "analysis/tokens.h"
 #include "document.h"
 #include "query/date_range.h"
+#include "query/url_filters.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -376,7 +377,10 @@ std::string QueryBuilder::written_form(const std::string& term) const {
 }
 
 NormalizedQuery QueryBuilder::normalize(const std::string& user_query) const {
-    return {user_query, rewrite_spanish_dates(analyzer_.normalize_query(user_query))};
+    // site:/sitio:/url: are filters, not words: they leave the text here and return in parse().
+    const UrlFilters url_filters = extract_url_filters(user_query);
+    return {user_query, rewrite_spanish_dates(analyzer_.normalize_query(url_filters.rest)),
+            !url_filters.empty()};
 }
 
 std::string QueryBuilder::suggest(const NormalizedQuery& query) {
@@ -417,6 +421,7 @@ Matching QueryBuilder::default_matching(const NormalizedQuery& query) const {
 
 ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching) {
     const std::string& normalized = query.text;
+    const UrlFilters url_filters = query.has_url_filters ? extract_url_filters(query.user) : UrlFilters{};
     qp_.set_default_op(matching == Matching::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     check_cost(normalized);
     ParsedQuery parsed;
@@ -438,6 +443,7 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     } catch (const Xapian::WildcardError& e) {
         throw wildcard_cost_error(e, limits_.max_wildcard_words);
     }
+    if (!url_filters.empty()) parsed.query = url_filters.apply(parsed.query);
     return parsed;
 }
 

@@ -54,8 +54,9 @@ Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift);
 // handed as such to the policy, parsing (and its relaxed retry) and suggestions.
 struct NormalizedQuery {
     std::string user; // as typed
-    std::string text; // normalised
-    bool empty() const { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+    std::string text; // normalised, without site:/sitio:/url: (query/url_filters.h)
+    bool has_url_filters = false;
+    bool empty() const { return !has_url_filters && text.find_first_not_of(" \t\r\n") == std::string::npos; }
 };
 
 struct ParsedQuery {

@@ -48,7 +48,7 @@ std::optional<std::string> as_url(const NormalizedQuery& query) {
 void check_meaningful(const NormalizedQuery& query, const analysis::Analyzer& analyzer) {
     const std::string_view user = trimmed(query.user);
     const auto ws = words(user);
-    if (ws.empty()) return;
+    if (ws.empty() || (query.has_url_filters && trimmed(query.text).empty())) return; // site: alone filters
     // An operator needs a word on each side (NOT may start a query: "everything but").
     if (binary_operator(ws.front()) || binary_operator(ws.back()) || ws.back() == "NOT")
         throw MeaninglessQuery(

@@ -1,5 +1,6 @@
 #include "query/sorting.h"
 
+#include "query/query_builder.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -32,6 +33,15 @@ void sort_by_date(Xapian::Enquire& enquire, bool newest_first) {
     // where its "~" comes after any digit.
     enquire.set_sort_by_value_then_relevance(
         schema::slot(newest_first ? schema::Slot::date : schema::Slot::date_oldest), newest_first);
+}
+
+void configure_order(Xapian::Enquire& enquire, const SearchRequest& request) {
+    enquire.set_weighting_scheme(ranking_weight());
+    if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
+    if (request.sort == Sort::relevance || request.sort == Sort::mixed)
+        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
+    else
+        sort_by_date(enquire, request.sort == Sort::newest);
 }
 
 namespace {

@@ -4,6 +4,8 @@
 // so that shards served by a stock xapian-tcpsrv sort and lift the same way.
 #pragma once
 
+#include "request.h"
+
 #include <xapian.h>
 
 #include <string>
@@ -12,6 +14,12 @@ namespace hemeroteca::search {
 
 // Newest or oldest first, then by relevance; undated articles last either way.
 void sort_by_date(Xapian::Enquire& enquire, bool newest_first);
+
+// How a request's matches are weighted, grouped and ordered: BM25 (ranking_weight),
+// syndicated copies collapsed, its sort; equal scores by a key of the article's
+// content, never by docid (docids depend on the order of indexing and on the
+// number of shards, and results must not). Remote-safe: value slots only.
+void configure_order(Xapian::Enquire& enquire, const SearchRequest& request);
 
 // The recency lift of --sort mixed: max_boost * 2^(-age / half_life) for an
 // article of each month (its age from the middle of the month, 0 for the

@@ -24,6 +24,27 @@ nlohmann::ordered_json hit_json(const Hit& hit) {
             {"lang", a.lang},   {"score", hit.score}};
 }
 
+const char* unit_name(TimeUnit unit) {
+    switch (unit) {
+    case TimeUnit::automatic: return "auto";
+    case TimeUnit::year: return "year";
+    case TimeUnit::month: return "month";
+    case TimeUnit::day: return "day";
+    }
+    return "year";
+}
+
+nlohmann::ordered_json timeline_json(const Timeline& t, const std::string& query) {
+    nlohmann::ordered_json buckets = nlohmann::ordered_json::array();
+    for (const auto& b : t.buckets)
+        buckets.push_back({{"key", b.key}, {"from", b.from}, {"to", b.to}, {"count", b.count}});
+    return {{"query", query},
+            {"unit", unit_name(t.unit)},
+            {"total", t.total},
+            {"undated", t.undated},
+            {"buckets", std::move(buckets)}};
+}
+
 nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest& request,
                                     const analysis::Analyzer& analyzer) {
     snippet::SnippetOptions so;
@@ -31,6 +52,7 @@ nlohmann::ordered_json results_json(const SearchResults& r, const SearchRequest&
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& hit : r.hits) {
         nlohmann::ordered_json h = hit_json(hit);
+        h["title_html"] = snippet::highlight(hit.article.title, r.terms, analyzer, so.markup);
         h["snippet"] = snippet::make_snippet(hit.article.text, r.terms, analyzer, so);
         h["versions"] = hit.other_versions;
         if (request.explain) {

@@ -19,4 +19,8 @@ nlohmann::ordered_json hit_json(const Hit& hit);
 
 const char* sort_name(Sort sort);
 
+// {"query", "unit": "year", "total": N, "undated": N, "buckets": [{"key", "from", "to", "count"}]}
+nlohmann::ordered_json timeline_json(const Timeline& timeline, const std::string& query);
+const char* unit_name(TimeUnit unit);
+
 } // namespace hemeroteca::search

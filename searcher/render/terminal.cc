@@ -1,5 +1,6 @@
 #include "render/terminal.h"
 
+#include "document.h"
 #include "snippet/snippet.h"
 
 #include <unistd.h>
@@ -108,7 +109,7 @@ void print_results(std::ostream& out, const SearchResults& r, const SearchReques
             << snippet::highlight(title, r.terms, analyzer, s.title_match) << s.off << '\n';
         const std::string meta = meta_line(a);
         if (!meta.empty()) out << "    " << s.dim_on << meta << s.off << '\n';
-        const std::string& where = a.url.empty() ? a.origin : a.url;
+        const std::string where = article_key(a).empty() ? a.origin : article_key(a);
         if (!where.empty()) out << "    " << s.dim_on << where << s.off << '\n';
         const std::string snip = snippet::make_snippet(a.text, r.terms, analyzer, so);
         if (!snip.empty()) out << "    " << snip << '\n';
@@ -135,8 +136,47 @@ void print_versions(std::ostream& out, const std::vector<Hit>& versions, bool co
     for (const auto& v : versions) {
         out << (v.rank < 10 ? " " : "") << v.rank << ". " << s.title_on << v.article.title << s.off << '\n';
         out << "    " << s.dim_on << meta_line(v.article) << s.off << '\n';
-        out << "    " << s.dim_on << (v.article.url.empty() ? v.article.origin : v.article.url) << s.off
+        out << "    " << s.dim_on
+            << (article_key(v.article).empty() ? v.article.origin : article_key(v.article)) << s.off
             << "\n\n";
+    }
+}
+
+void print_article(std::ostream& out, const Article& a, Xapian::docid id, std::size_t versions, bool color) {
+    const Style s = make_style(color);
+    out << s.title_on << (a.title.empty() ? "(untitled)" : a.title) << s.off << '\n';
+    const std::string meta = meta_line(a);
+    if (!meta.empty()) out << s.dim_on << meta << s.off << '\n';
+    if (!a.url.empty())
+        out << s.dim_on << a.url << s.off << '\n';
+    else
+        out << s.dim_on
+            << "(no original URL) id: " << (a.stable_id.empty() ? std::to_string(id) : a.stable_id) << s.off
+            << '\n';
+    out << '\n' << a.text << '\n';
+    if (versions > 1)
+        out << '\n'
+            << s.dim_on << versions << " versions of this story (--versions "
+            << (article_key(a).empty() ? std::to_string(id) : article_key(a)) << ")" << s.off << '\n';
+}
+
+void print_timeline(std::ostream& out, const Timeline& t, const std::string& query, bool color) {
+    const Style s = make_style(color);
+    out << "«" << query << "»: " << t.total << (t.total == 1 ? " article" : " articles") << " by "
+        << (t.unit == TimeUnit::year    ? "year"
+            : t.unit == TimeUnit::month ? "month"
+                                        : "day");
+    if (t.undated > 0) out << " (" << t.undated << " without a date)";
+    out << "\n\n";
+    Xapian::doccount most = 0;
+    for (const auto& b : t.buckets) most = std::max(most, b.count);
+    constexpr std::size_t kWidth = 50;
+    for (const auto& b : t.buckets) {
+        const std::size_t bar =
+            most == 0 ? 0 : (b.count * kWidth + most - 1) / most; // any count > 0 shows at least one block
+        out << b.key << std::string(b.key.size() < 10 ? 10 - b.key.size() : 1, ' ') << s.title_on;
+        for (std::size_t i = 0; i < bar; ++i) out << "█";
+        out << s.off << ' ' << b.count << '\n';
     }
 }
 

@@ -14,10 +14,14 @@ namespace hemeroteca::search::server {
 
 // GET /api/search: results_json() plus page and per_page.
 nlohmann::ordered_json api_search(Searcher& searcher, const ParamLookup& param, const Limits& limits);
-// GET /api/article?id=N: the article's metadata, full text and versions.
+// GET /api/article?id=N[&q=]: the article's metadata, full text, its paragraphs
+// and headline with q's matches highlighted, the first matching paragraph, what
+// kind of URL it has, and its versions.
 nlohmann::ordered_json api_article(Searcher& searcher, const ParamLookup& param, const Limits& limits);
 // GET /api/related?id=N[&per_page=]: articles about the same story.
 nlohmann::ordered_json api_related(Searcher& searcher, const ParamLookup& param, const Limits& limits);
+// GET /api/timeline?q=...[&unit=year|month|day]: matches over time (every filter of /api/search).
+nlohmann::ordered_json api_timeline(Searcher& searcher, const ParamLookup& param, const Limits& limits);
 // GET /api/health: the article count and when the indexer last committed.
 nlohmann::ordered_json api_health(Searcher& searcher, const ParamLookup& param, const Limits& limits);
 

@@ -18,8 +18,8 @@ std::size_t number(const ParamLookup& param, const std::string& name, std::size_
     const char* last = text->data() + text->size();
     const auto [end, ec] = std::from_chars(text->data(), last, value);
     if (ec != std::errc() || end != last || value < min || value > max)
-        throw bad_parameter(name + " must be a whole number from " + std::to_string(min) + " to " +
-                            std::to_string(max));
+        throw bad_parameter(name, name + " must be a whole number from " + std::to_string(min) + " to " +
+                                      std::to_string(max));
     return value;
 }
 
@@ -28,13 +28,13 @@ bool flag(const ParamLookup& param, const std::string& name, bool fallback) {
     if (!text || text->empty()) return fallback;
     if (*text == "1" || *text == "true" || *text == "yes" || *text == "on") return true;
     if (*text == "0" || *text == "false" || *text == "no" || *text == "off") return false;
-    throw bad_parameter(name + " must be true or false (1 or 0)");
+    throw bad_parameter(name, name + " must be true or false (1 or 0)");
 }
 
 std::string text(const ParamLookup& param, const std::string& name, std::size_t max_bytes) {
     auto value = param(name).value_or("");
     if (value.size() > max_bytes)
-        throw bad_parameter(name + " is too long (at most " + std::to_string(max_bytes) + " bytes)");
+        throw bad_parameter(name, name + " is too long (at most " + std::to_string(max_bytes) + " bytes)");
     return value;
 }
 
@@ -42,7 +42,7 @@ Sort sort_of(const ParamLookup& param) {
     const auto value = param("sort").value_or("");
     if (value.empty()) return Sort::relevance;
     const auto sort = parse_sort(value);
-    if (!sort) throw bad_parameter("sort must be " + sort_names(" or "));
+    if (!sort) throw bad_parameter("sort", "sort must be " + sort_names(" or "));
     return *sort;
 }
 
@@ -71,7 +71,7 @@ std::size_t page_of(const SearchRequest& request) {
 
 Xapian::docid article_id(const ParamLookup& param) {
     if (param("id").value_or("").empty())
-        throw bad_parameter("id is required (an article id from /api/search)");
+        throw bad_parameter("id", "id is required (an article id from /api/search)");
     return static_cast<Xapian::docid>(number(param, "id", 0, 1, std::numeric_limits<Xapian::docid>::max()));
 }
 

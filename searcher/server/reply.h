@@ -38,6 +38,7 @@ struct Call {
     const ParamLookup& param;
     const Limits& limits;
     std::string_view rest;
+    std::string_view base; // "http://HOST" as the client addressed this server (for links in feeds)
 };
 
 } // namespace hemeroteca::search::server

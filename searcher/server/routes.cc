@@ -2,6 +2,8 @@
 
 #include "query/query_builder.h"
 #include "server/api_handlers.h"
+#include "server/export_stream.h"
+#include "server/feed.h"
 #include "server/http_error.h"
 #include "server/http_protocol.h"
 #include "server/reply.h"
@@ -37,6 +39,10 @@ const Route kRoutes[] = {
     {"/api/search", api_search, nullptr, true},
     {"/api/article", api_article, nullptr, true},
     {"/api/related", api_related, nullptr, true},
+    {"/api/timeline", api_timeline, nullptr, true},
+    {"/api/export", nullptr, api_export, false}, // streamed
+    {"/feed", nullptr, atom_feed, false},        // links name the Host asked for: not cached
+    {"/opensearch.xml", nullptr, opensearch_description, false},
     {"/api/health", api_health, nullptr, false},
 };
 
@@ -62,10 +68,23 @@ void send_body(Response& res, int status, std::string body, std::string content_
     res.body = std::move(body);
 }
 
-void send_error(Response& res, int status, const std::string& message) {
+// {"error": reason, "code": what kind, "parameter": which (when one is at fault)}:
+// the page words its Spanish messages from code and parameter.
+void send_error(Response& res, int status, const std::string& message, const char* code = nullptr,
+                const std::string& parameter = {}) {
     res.headers.clear();
     res.stream = nullptr;
-    send_body(res, status, dump({{"error", message}}));
+    nlohmann::ordered_json body = {{"error", message}};
+    if (code) body["code"] = code;
+    if (!parameter.empty()) body["parameter"] = parameter;
+    send_body(res, status, dump(body));
+}
+
+// "http://HOST" as the client addressed this server (for links in feeds).
+std::string base_url(const Request& req) {
+    std::string host = req.header("Host").value_or("");
+    if (host.empty() || host.find_first_of(" \t\r\n/\\\"<>'&") != std::string::npos) host = "localhost";
+    return "http://" + host;
 }
 
 // The route and its parameters in a canonical order (sorted by name).
@@ -127,7 +146,8 @@ void answer(const ApiContext& context, const Route& route, std::string_view rest
         if (cached) context.cache.put(key, searcher.generation(), body);
         send_body(res, 200, std::move(body));
     } else {
-        Reply reply = route.reply(Call{*searcher, context.pool, param, context.limits, rest});
+        const std::string base = base_url(req);
+        Reply reply = route.reply(Call{*searcher, context.pool, param, context.limits, rest, base});
         if (cached && !reply.stream)
             context.cache.put(key, searcher.generation(), pack(reply.content_type, reply.body));
         send_body(res, 200, std::move(reply.body), std::move(reply.content_type));
@@ -183,21 +203,22 @@ void route(const ApiContext& context, const Request& req, Response& res) {
             serve_asset(req, res);
         }
     } catch (const HttpError& e) {
-        send_error(res, e.status(), e.what());
+        const char* code = e.status() == 404 ? "not_found" : e.status() == 400 ? "bad_parameter" : nullptr;
+        send_error(res, e.status(), e.what(), code, e.parameter());
     } catch (const QueryCostError& e) {
-        send_error(res, e.timed_out() ? 503 : 400, e.what());
+        send_error(res, e.timed_out() ? 503 : 400, e.what(), e.timed_out() ? "busy" : "query_cost");
         if (e.timed_out()) res.set_header("Retry-After", "1");
     } catch (const QuerySyntaxError& e) {
-        send_error(res, 400, e.what());
+        send_error(res, 400, e.what(), "query_syntax");
     } catch (const RequestError& e) {
-        send_error(res, 400, e.what());
+        send_error(res, 400, e.what(), "bad_request");
     } catch (const Xapian::Error& e) {
         std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(),
                      e.get_description().c_str());
-        send_error(res, 500, "the database could not be read; try again");
+        send_error(res, 500, "the database could not be read; try again", "database");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
-        send_error(res, 500, "internal error");
+        send_error(res, 500, "internal error", "internal");
     }
 }
 

@@ -50,6 +50,9 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
             "--cache-mb", [&o](std::size_t mb) { o.limits.cache_bytes = mb << 20; },
             "Keep recent answers (MiB) while the database is unchanged; 0: none")
         ->default_str("32");
+    serve.add_option("--export-max", o.limits.export_max, "Rows of one export (/api/export) at most")
+        ->check(CLI::Range(1, 10000000))
+        ->capture_default_str();
     serve
         .add_option("--max-connections", o.limits.max_connections,
                     "Open connections at most (more are closed at once)")

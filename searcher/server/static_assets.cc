@@ -23,6 +23,11 @@ std::optional<Asset> named(std::string_view name) {
 
 std::optional<Asset> find_asset(std::string_view url_path) {
     if (url_path == "/" || url_path == "/index.html") return named("index.html");
+    // The article view (/articulo/ID) is the page's own route: the page reads the id from its URL.
+    constexpr std::string_view article = "/articulo/";
+    if (url_path.starts_with(article) && url_path.size() > article.size() &&
+        url_path.find('/', article.size()) == std::string_view::npos)
+        return named("index.html");
     constexpr std::string_view prefix = "/static/";
     if (!url_path.starts_with(prefix)) return std::nullopt;
     const auto name = url_path.substr(prefix.size());

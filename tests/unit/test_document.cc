@@ -38,6 +38,8 @@ TEST_CASE("documents carry the schema's terms, values and data", "[document]") {
     CHECK(has_term(doc, "XAmaria gomez"));
     CHECK(has_term(doc, "XAefe"));
     CHECK(has_term(doc, "XSinternacional"));
+    CHECK(has_term(doc, "XDdiario.example")); // site:
+
     CHECK(has_term(doc, "XOel diario del sur"));
     CHECK(has_term(doc, "Les"));
     CHECK(has_term(doc, "Y2026"));
