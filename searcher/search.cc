@@ -152,6 +152,10 @@ void Searcher::read_version() {
 }
 
 const FacetColumn* Searcher::facet_column() {
+    // Not over remote shards (reading a column from them costs ~1 ms a document), nor
+    // over several local ones: Xapian 1.4 hands a MatchSpy each document with its
+    // docid within its shard, not the combined one the column is indexed by.
+    if (remote_ || db_.size() != 1) return nullptr;
     if (!facet_column_ && ++facet_requests_ >= 2) facet_column_ = std::make_unique<FacetColumn>(db_);
     return facet_column_.get();
 }
@@ -357,7 +361,10 @@ void Searcher::retry_with_suggestion(Xapian::Enquire& enquire, Plan& plan, Query
 // pass's bounds are used when they are already exact and no facets are asked for.
 void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
                      SearchResults& results) {
-    const bool ranked_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // (Over several shards Xapian's collapsed bounds can agree and still be wrong: a
+    // collapsed total there is always counted.)
+    const bool ranked_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                              (!request.collapse || db_.size() == 1);
     if (!request.facets && ranked_exact) {
         const Xapian::doccount n = mset.get_matches_estimated();
         results.total = {n, n, n};
@@ -368,8 +375,18 @@ void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapia
     what.facet_sample = request.facet_sample;
     what.facet_values = kFacetValues;
     what.time_limit_s = request.cost.time_limit_s;
-    LocalMatchCounter counter(db_, facet_column());
-    MatchCounts counts = counter.count(plan.filtered(plan.parsed.query), what);
+    const Xapian::Query query = plan.filtered(plan.parsed.query);
+    MatchCounts counts;
+    if (!remote_) {
+        try {
+            counts = LocalMatchCounter(db_, facet_column()).count(query, what);
+        } catch (const Xapian::UnimplementedError&) {
+            // Shards served by xapian-tcpsrv refuse our MatchSpy: Xapian's own from now on.
+            remote_ = true;
+            facet_column_.reset();
+        }
+    }
+    if (remote_) counts = RemoteMatchCounter(db_).count(query, what);
     results.facets = std::move(counts.facets);
     results.facets_exact = counts.exact;
     if (counts.exact) {

@@ -172,6 +172,9 @@ private:
     // dropped when the database is reopened.
     std::unique_ptr<FacetColumn> facet_column_;
     unsigned facet_requests_ = 0;
+    // Some shard is served by xapian-tcpsrv (it refused a MatchSpy of ours): count with
+    // Xapian's own classes only (query/match_counter.h).
+    bool remote_ = false;
     Version version_;
     void read_version();
 };

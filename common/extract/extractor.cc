@@ -21,8 +21,8 @@ std::size_t count_paragraphs(std::string_view text) {
 }
 
 // Bytes that are no text at all (random data, an image, a compressed file saved as .html): the
-// share of control bytes (other than tab, line feed, form feed, carriage return) in the first
-// 64 KB. Real pages, whatever their charset, have none or a handful.
+// share of control characters (other than tab, line feed, form feed, carriage return) in the
+// first 64 KB of the decoded text. Real pages, whatever their charset, have none or a handful.
 std::string binary_evidence(std::string_view bytes) {
     const std::string_view head = bytes.substr(0, 64 * 1024);
     if (head.empty()) return {};
@@ -49,14 +49,15 @@ bool looks_truncated(std::string_view bytes) {
 
 Extraction extract_article(std::string_view html_bytes, const ExtractOptions& options) {
     Extraction result;
-    if (std::string why = binary_evidence(html_bytes); !why.empty()) {
+    // Decoded first: UTF-16 is half NUL bytes, and text once decoded.
+    DecodedText decoded = decode_html(html_bytes, options.declared_charset);
+    if (std::string why = binary_evidence(decoded.utf8); !why.empty()) {
         result.is_article = false; // not even with keep_non_articles: there is nothing to keep
         result.reason = std::move(why);
         result.charset = "binary";
         return result;
     }
-    result.truncated = looks_truncated(html_bytes);
-    DecodedText decoded = decode_html(html_bytes, options.declared_charset);
+    result.truncated = looks_truncated(decoded.utf8);
     result.charset = decoded.charset;
 
     Prescanned page;

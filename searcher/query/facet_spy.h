@@ -31,6 +31,13 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     std::string get_description() const override { return "hemeroteca::FacetSpy"; }
 
+    // Adds `n` matches whose Slot::facets value is `value` (counted elsewhere, e.g. by
+    // Xapian's ValueCountMatchSpy over remote shards); stories are not touched.
+    void add_value(const std::string& value, Xapian::doccount n) {
+        by_value_[value] += n;
+        seen_ += n;
+    }
+
     // The `limit` commonest values of `facet`, by count then value.
     std::vector<std::pair<std::string, Xapian::doccount>> top(Facet facet, std::size_t limit) const;
     // How many matches were counted (fewer than the matches when the match stopped early).

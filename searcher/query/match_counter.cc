@@ -2,6 +2,9 @@
 
 #include "query/facet_spy.h"
 #include "request.h"
+#include "schema.h"
+
+#include <algorithm>
 
 namespace hemeroteca::search {
 
@@ -32,6 +35,36 @@ MatchCounts LocalMatchCounter::count(const Xapian::Query& query, const CountRequ
             for (auto& value : values)
                 value.second = static_cast<Xapian::doccount>(value.second * scale + 0.5);
     }
+    return out;
+}
+
+MatchCounts RemoteMatchCounter::count(const Xapian::Query& query, const CountRequest& request) {
+    Xapian::ValueCountMatchSpy clusters(schema::slot(schema::Slot::cluster));
+    Xapian::ValueCountMatchSpy values(schema::slot(schema::Slot::facets));
+    Xapian::Enquire counter(db_);
+    if (request.time_limit_s > 0) counter.set_time_limit(request.time_limit_s);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    counter.set_query(query);
+    counter.add_matchspy(&clusters);
+    if (request.facets) counter.add_matchspy(&values);
+    const Xapian::MSet counted = counter.get_mset(0, 0, db_.get_doccount());
+
+    MatchCounts out;
+    out.articles = counted.get_matches_estimated();
+    // Stories: each cluster once, and each article without one (the spy skips empty values).
+    Xapian::doccount clustered = 0, distinct = 0;
+    for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
+        clustered += it.get_termfreq();
+        ++distinct;
+    }
+    out.stories = out.articles - std::min(out.articles, clustered) + distinct;
+    if (!request.facets) return out;
+    FacetSpy spy;
+    for (auto it = values.values_begin(); it != values.values_end(); ++it)
+        spy.add_value(*it, it.get_termfreq());
+    for (const auto& facet : kFacets)
+        out.facets[std::string(facet.name)] = spy.top(facet.facet, request.facet_values);
     return out;
 }
 

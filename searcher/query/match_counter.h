@@ -6,9 +6,10 @@
 //
 // MatchCounter is the one interface the Searcher counts through. LocalMatchCounter
 // counts with a MatchSpy over the in-memory FacetColumn (or each match's values);
-// a remote backend (issue #15: a stock xapian-tcpsrv knows only Xapian's own
-// classes) would implement it with ValueCountMatchSpy on value slots and
-// check_at_least = doccount, with the same results.
+// RemoteMatchCounter, for shards served by a stock xapian-tcpsrv (which knows only
+// Xapian's own classes), with Xapian's ValueCountMatchSpy on the facet and cluster
+// slots, which each shard fills and Xapian merges. Both give the same counts
+// (tests/e2e/test_shards.cc); the local one is faster where it can run.
 #pragma once
 
 #include "query/facet_column.h"
@@ -56,6 +57,15 @@ public:
 private:
     const Xapian::Database& db_;
     const FacetColumn* column_;
+};
+
+class RemoteMatchCounter : public MatchCounter {
+public:
+    explicit RemoteMatchCounter(const Xapian::Database& db) : db_(db) {}
+    MatchCounts count(const Xapian::Query& query, const CountRequest& request) override;
+
+private:
+    const Xapian::Database& db_;
 };
 
 } // namespace hemeroteca::search

@@ -163,14 +163,14 @@ TEST_CASE("GET /api/timeline: exact counts by year, month or day as the range na
 }
 
 TEST_CASE("GET /api/export: every result as CSV and JSON Lines, capped", "[e2e][server][reading]") {
-    const json search = get_json("/api/search?q=gobierno");
+    const json search = get_json("/api/search?q=elecciones");
     const std::size_t total = search["total"].get<std::size_t>();
     REQUIRE(total > 10); // more than one page
     REQUIRE(total <= 30);
 
-    const HttpResponse jsonl = get("/api/export?q=gobierno&format=jsonl");
+    const HttpResponse jsonl = get("/api/export?q=elecciones&format=jsonl");
     CHECK(jsonl.content_type == "application/x-ndjson; charset=utf-8");
-    CHECK(jsonl.headers.find("attachment; filename=\"hemeroteca-gobierno.jsonl\"") != std::string::npos);
+    CHECK(jsonl.headers.find("attachment; filename=\"hemeroteca-elecciones.jsonl\"") != std::string::npos);
     const auto rows = lines_of(jsonl.body);
     CHECK(rows.size() == total);
     std::set<int> ids;
@@ -183,22 +183,22 @@ TEST_CASE("GET /api/export: every result as CSV and JSON Lines, capped", "[e2e][
     CHECK(ids.size() == total);
     CHECK(ids.count(search["results"][0]["id"].get<int>()) == 1);
 
-    const HttpResponse csv = get("/api/export?q=gobierno&format=csv");
+    const HttpResponse csv = get("/api/export?q=elecciones&format=csv");
     CHECK(csv.content_type == "text/csv; charset=utf-8");
     const auto csv_rows = lines_of(csv.body);
     CHECK(csv_rows.front() == "url,id,title,date,outlet,author,section,snippet\r");
     CHECK(csv_rows.size() == total + 1); // no field of these articles holds a line break
 
     SECTION("the cap (--export-max 30, or max=) is said in the headers") {
-        const HttpResponse capped = get("/api/export?q=gobierno&format=jsonl&max=3");
+        const HttpResponse capped = get("/api/export?q=elecciones&format=jsonl&max=3");
         CHECK(lines_of(capped.body).size() == 3);
         CHECK(capped.headers.find("X-Export-Truncated: true") != std::string::npos);
         const HttpResponse everything = get("/api/export?from=2000&format=jsonl");
         CHECK(lines_of(everything.body).size() == 30);
     }
     SECTION("errors") {
-        CHECK(get_json("/api/export?q=gobierno&format=xls", 400)["parameter"] == "format");
-        CHECK(get_json("/api/export?q=gobierno&max=31", 400)["parameter"] == "max");
+        CHECK(get_json("/api/export?q=elecciones&format=xls", 400)["parameter"] == "format");
+        CHECK(get_json("/api/export?q=elecciones&max=31", 400)["parameter"] == "max");
         CHECK(get_json("/api/export?q=" + url_encode("Rusia AND"), 400)["code"] == "query_syntax");
     }
 }

@@ -42,8 +42,11 @@ std::string record_without_uri(const std::string& block) {
            std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
 }
 
+// The articles that hold `query` itself (not those of a spelling suggestion it was retried with).
 std::size_t hits(const fs::path& db, const std::string& query) {
-    return search_json(db, query).urls().size();
+    const auto out = search_json(db, query);
+    if (out.json.is_object() && !out.json.value("retried_with", std::string()).empty()) return 0;
+    return out.urls().size();
 }
 
 std::vector<std::string> fetch_args(const std::vector<std::string>& extra) {
