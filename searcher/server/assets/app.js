@@ -364,6 +364,9 @@ function renderSuggestion(data) {
   const link = $("suggestion-link");
   link.textContent = data.suggestion;
   link.href = urlFor(Object.assign(stateFromUrl(), { q: data.suggestion, page: 1 }));
+  // Nothing matched what was typed: these are the suggestion's results, and the page says so.
+  $("suggestion-retried").hidden = !data.retried_with;
+  $("suggestion-typed").textContent = data.query;
 }
 
 // Previous, numbered pages (the first, the last, and two either side of this one), next.
