@@ -107,8 +107,20 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
                                       : Synonyms::from_file(synonyms_file, analyzer_);
 }
 
+void Searcher::reconnect() {
+    db_ = open_all(paths_);
+    facet_column_.reset();
+    read_version();
+}
+
 bool Searcher::reopen() {
-    const bool changed = db_.reopen();
+    bool changed = false;
+    try {
+        changed = db_.reopen();
+    } catch (const Xapian::NetworkError&) {
+        reconnect(); // (a remote shard dropped the connection while idle)
+        return true;
+    }
     if (changed) {
         facet_column_.reset();
         read_version();

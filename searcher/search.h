@@ -160,8 +160,14 @@ private:
         } catch (const Xapian::DatabaseModifiedError&) {
             reopen();
             return f();
+        } catch (const Xapian::NetworkError&) {
+            // A remote shard closed the connection (xapian-tcpsrv's idle timeout) or
+            // went away: connect again, once; a shard that is really down then fails.
+            reconnect();
+            return f();
         }
     }
+    void reconnect(); // opens every database again
     const FacetColumn* facet_column();
 
     std::vector<std::string> paths_;

@@ -10,11 +10,14 @@
 #include "support/xapian_cluster.h"
 
 #include "schema.h"
+#include "search.h"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 #include <map>
 #include <set>
 #include <sstream>
@@ -270,6 +273,25 @@ TEST_CASE("shards served by xapian-tcpsrv answer like one database", "[e2e][shar
     TcpShards servers(local_shards(sharded), stub);
     INFO("four remote shards through a stub of remote lines");
     check_same_answers(expected, run_battery(stub, file), queries);
+}
+
+TEST_CASE("a searcher reconnects when a remote shard drops an idle connection", "[e2e][shards][remote]") {
+    TempDir tmp;
+    const fs::path sharded = tmp / "sharded.db";
+    REQUIRE(index(sharded, {(source_dir() / "corpus").string()}, {"--shards", "2"}).exit_code == 0);
+    const fs::path stub = tmp / "remote.stub";
+    TcpShards servers(local_shards(sharded), stub, false, 300); // connections idle 0.3 s are closed
+    hemeroteca::search::Searcher searcher({stub.string()});
+    hemeroteca::search::SearchRequest request;
+    request.query = "gobierno";
+    const auto first = searcher.search(request);
+    REQUIRE(first.total.estimated > 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    searcher.reopen(); // what the server does as it lends a Searcher
+    const auto second = searcher.search(request);
+    CHECK(second.total.estimated == first.total.estimated);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    CHECK(searcher.search(request).total.estimated == first.total.estimated); // without reopen()
 }
 
 TEST_CASE("a read replica kept by xapian-replicate sees new articles", "[e2e][shards][replica]") {

@@ -72,7 +72,8 @@ void require_program(const std::string& path) {
     std::_Exit(77);
 }
 
-TcpShards::TcpShards(const std::vector<fs::path>& shards, const fs::path& stub, bool writable) {
+TcpShards::TcpShards(const std::vector<fs::path>& shards, const fs::path& stub, bool writable,
+                     int idle_timeout_ms) {
     require_program("/usr/bin/xapian-tcpsrv");
     std::ostringstream lines;
     for (const auto& shard : shards) {
@@ -81,6 +82,10 @@ TcpShards::TcpShards(const std::vector<fs::path>& shards, const fs::path& stub, 
                                          "--interface",     "127.0.0.1",
                                          "--port",          std::to_string(port)};
         if (writable) argv.push_back("--writable");
+        if (idle_timeout_ms > 0) {
+            argv.push_back("--idle-timeout");
+            argv.push_back(std::to_string(idle_timeout_ms));
+        }
         argv.push_back(shard.string());
         servers_.push_back(std::make_unique<Process>(argv));
         ports_.push_back(port);

@@ -25,10 +25,11 @@ bool wait_for_port(int port, double seconds);
 class TcpShards {
 public:
     // Starts one xapian-tcpsrv per shard folder (read-only, or --writable) and
-    // writes `stub` with one `remote 127.0.0.1:PORT` line each. Throws when a
+    // writes `stub` with one `remote 127.0.0.1:PORT` line each (idle_timeout_ms: the
+    // servers close connections idle that long; 0: xapian-tcpsrv's default). Throws when a
     // server does not come up. Skips (exit 77) when xapian-tcpsrv is absent.
     TcpShards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& stub,
-              bool writable = false);
+              bool writable = false, int idle_timeout_ms = 0);
     // Stops every server (SIGTERM to its own process group, then waits).
     ~TcpShards();
     TcpShards(const TcpShards&) = delete;
