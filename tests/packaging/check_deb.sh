@@ -28,7 +28,7 @@ for f in ./usr/bin/hemeroteca-index ./usr/bin/hemeroteca-search \
 done
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for lib in libxapian30 libgumbo1 libcurl4 adduser; do
+for lib in libxapian30 libgumbo1 libcurl4 libmicrohttpd12 libhunspell hunspell-es adduser; do
   grep -q "$lib" <<<"$depends" || { echo "FAILED: Depends lacks $lib (dpkg-shlibdeps)"; status=1; }
 done
 [ "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)" = "/etc/default/hemeroteca" ] ||
