@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -75,7 +76,23 @@ std::string singular(const std::string& w) {
     return w;
 }
 
+// Hunspell keeps one process-wide UTF-8 table, counted by every Hunspell object
+// it builds and frees without a lock: dictionaries made and dropped on several
+// threads at once (the indexer's workers) race on that count, and the table
+// leaked or could be freed while in use (found by LeakSanitizer). So every
+// Hunspell is built and destroyed under this one lock, which guards the
+// library's own global state (not ours).
+std::mutex& hunspell_lifetime_lock() {
+    static std::mutex lock;
+    return lock;
+}
+
 } // namespace
+
+void SpanishLexicon::HunspellDeleter::operator()(Hunspell* h) const {
+    const std::lock_guard<std::mutex> guard(hunspell_lifetime_lock());
+    delete h;
+}
 
 std::string default_dictionary_dir() {
     if (const char* dir = std::getenv("HEMEROTECA_HUNSPELL_DIR"); dir && *dir) return dir;
@@ -89,7 +106,8 @@ SpanishLexicon::SpanishLexicon(const std::string& dir) {
     if (!std::filesystem::exists(aff, ec) || !std::filesystem::exists(dic, ec))
         throw std::runtime_error("no Spanish dictionary at " + dic.string() +
                                  " (install the Debian package hunspell-es)");
-    dict_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    const std::lock_guard<std::mutex> guard(hunspell_lifetime_lock());
+    dict_.reset(new Hunspell(aff.c_str(), dic.c_str()));
 }
 
 SpanishLexicon::~SpanishLexicon() = default;

@@ -45,7 +45,10 @@ public:
     bool is_name(std::string_view word) const;
 
 private:
-    std::unique_ptr<Hunspell> dict_;
+    struct HunspellDeleter {
+        void operator()(Hunspell* h) const; // under the lock that guards hunspell's global table
+    };
+    std::unique_ptr<Hunspell, HunspellDeleter> dict_;
 };
 
 } // namespace hemeroteca::analysis

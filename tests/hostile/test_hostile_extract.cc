@@ -133,8 +133,9 @@ TEST_CASE("JSON-LD nested 10,000 deep is ignored, not a crash", "[hostile][extra
 TEST_CASE("decoding always gives valid UTF-8, whatever the charset's spelling (found by fuzz_charset)",
           "[hostile][extract][charset]") {
     // glibc's iconv reads "utf~8" and "utf_8" as UTF-8 and let the old 6-byte form through.
-    const std::string bytes =
-        std::string("\xA2\xFE<\0</\0/\0\x85\x85\x85\x85\xFF\xFF\xFF\xFD\x85\x85\x85\x85\x85>", 25);
+    static constexpr char kBytes[] =
+        "\xA2\xFE<\0</\0/\0\x85\x85\x85\x85\xFF\xFF\xFF\xFD\x85\x85\x85\x85\x85>";
+    const std::string bytes(kBytes, sizeof kBytes - 1); // (NULs inside: the length from the array)
     for (const char* declared : {"utf~8", "utf_8", "UTF-8", "", "utf-16", "windows-1252"}) {
         CAPTURE(declared);
         CHECK(is_valid_utf8(decode_html(bytes, declared).utf8));
