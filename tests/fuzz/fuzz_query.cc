@@ -45,11 +45,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string q(hemeroteca::fuzz::as_view(data, size));
     QueryBuilder builder(world.analyzer, world.db, world.synonyms, 0.5);
     try {
-        const Matching m = builder.default_matching(q);
-        (void)builder.parse(q, m);
-        (void)builder.suggest(q);
+        const NormalizedQuery text = builder.normalize(q); // once, as the Searcher does
+        const Matching m = builder.default_matching(text);
+        (void)builder.parse(text, m);
+        (void)builder.suggest(text);
     } catch (const QuerySyntaxError&) {
-    } catch (const Xapian::Error&) { // e.g. a wildcard expanding past a limit
+    } catch (const QueryCostError&) { // over a query cost limit: the user's error, said in one line
+    } catch (const RequestError&) {   // e.g. an unreadable fecha: value
+    } catch (const Xapian::Error&) {  // e.g. a wildcard expanding past a limit
     }
     (void)rewrite_spanish_dates(q);
     try {
