@@ -16,6 +16,16 @@ artifacts="$build/artifacts/$target"
 mkdir -p "$corpus" "$artifacts"
 seeds="$root/tests/fuzz/seeds/$target"
 [ -d "$seeds" ] && cp -n "$seeds"/* "$corpus"/ 2>/dev/null || true
+# Real page shapes from corpus/ (the project's own sample articles), cut to 8 KB: read
+# from there rather than committed again as seeds.
+case "$target" in
+  fuzz_extract | fuzz_prescan | fuzz_charset)
+    i=0
+    for page in $(find "$root/corpus" -name '*.html' | sort | head -n 3); do
+      head -c 8192 "$page" >"$corpus/corpus-$i.html"
+      i=$((i + 1))
+    done ;;
+esac
 "$root/tests/fuzz/shared_seeds.sh" "$target" "$corpus" || true
 # Inputs up to 64 KB; queries up to the server's 1,000 bytes (longer ones are the
 # terminal's, bounded by the query limits), parameters to a URL's length.
