@@ -27,6 +27,8 @@ inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
 inline constexpr std::string_view origin = "XF";        // the input file the article came from
 inline constexpr std::string_view simhash_band = "XH";  // "XH" + band number + hash of that MinHash band
+// Xapian's own mark of a stemmed term ("Zpolitico"), set by the TermGenerator and QueryParser.
+inline constexpr std::string_view stem = "Z";
 // Ranking only: a word's Snowball stem ("XRpolit"), which also joins words of one family
 // that the dictionary keeps apart (amazónica/Amazonas). Never matched alone.
 inline constexpr std::string_view relative = "XR";

@@ -90,6 +90,18 @@ std::size_t year_after_spaces(const std::string& q, std::size_t at) {
 } // namespace
 
 Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) {
+    return with_boosts(query, {lift});
+}
+
+Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts,
+                          bool one_database) {
+    std::vector<Xapian::Query> some;
+    for (const auto& lift : lifts)
+        if (!lift.empty()) some.push_back(lift);
+    if (some.empty()) return query;
+    const Xapian::Query lift =
+        some.size() == 1 ? some.front() : Xapian::Query(Xapian::Query::OP_OR, some.begin(), some.end());
+    if (one_database) return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, lift);
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, query, lift), query);
 }
 
@@ -225,6 +237,39 @@ Xapian::Query QueryBuilder::relatives(const std::string& normalized) const {
     if (terms.empty()) return {};
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), kRelativesWeight);
+}
+
+std::string QueryBuilder::with_name_forms(const std::string& q) const {
+    // A capitalised name is indexed as its own stem (Morales, not moral's plural),
+    // so a lowercase query word's lemma alone would miss it: «estados unidos»
+    // stems to unir and missed two thirds of the articles about the country.
+    std::string out;
+    std::size_t copied = 0;
+    bool in_quotes = false;
+    std::size_t scanned = 0;
+    analysis::tokenize(q, [&](const analysis::Token& tok) {
+        for (; scanned < tok.begin; ++scanned) in_quotes ^= q[scanned] == '"';
+        const auto at = [&](std::size_t i) { return i < q.size() ? q[i] : ' '; };
+        const char before = tok.begin > 0 ? q[tok.begin - 1] : ' ';
+        if (in_quotes || before == ':' || before == '-' || before == '+' || at(tok.end) == ':' ||
+            at(tok.end) == '*' || analysis::is_query_operator(tok.text))
+            return;
+        const unsigned char first = static_cast<unsigned char>(tok.text.front());
+        if (first < 'a' || first > 'z')
+            return; // capitalised (a name already), a digit, or a non-ASCII letter
+        const std::string t = analyzer_.term(tok.text);
+        if (t.size() < 3 || analyzer_.is_stopword(t)) return;
+        const std::string name_stem = std::string(schema::prefix::stem) + t;
+        if (analyzer_.stem(t) == t || !db_.term_exists(name_stem)) return;
+        std::string capital = tok.text;
+        capital[0] = static_cast<char>(first - 'a' + 'A');
+        out.append(q, copied, tok.begin - copied);
+        out += "(" + tok.text + " OR " + capital + ")";
+        copied = tok.end;
+    });
+    if (copied == 0) return q;
+    out.append(q, copied, std::string::npos);
+    return out;
 }
 
 std::size_t QueryBuilder::count_content_words(const std::string& normalized) const {
@@ -428,22 +473,23 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);
     try {
-        const std::string expanded = synonyms_.expand(normalized);
-        parsed.query = qp_.parse_query(expanded, kFlags);
+        const std::string expanded = with_name_forms(synonyms_.expand(normalized));
+        parsed.matches = qp_.parse_query(expanded, kFlags);
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
-            parsed.query =
-                with_boost(parsed.query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_));
+            if (!exact.empty())
+                parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);
         }
-        if (const Xapian::Query family = relatives(normalized); !family.empty() && !parsed.query.empty())
-            parsed.query = with_boost(parsed.query, family);
+        if (const Xapian::Query family = relatives(normalized); !family.empty() && !parsed.matches.empty())
+            parsed.lifts.push_back(family);
     } catch (const Xapian::QueryParserError& e) {
         throw QuerySyntaxError("cannot understand the query: " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {
         throw wildcard_cost_error(e, limits_.max_wildcard_words);
     }
-    if (!url_filters.empty()) parsed.query = url_filters.apply(parsed.query);
+    if (!url_filters.empty()) parsed.matches = url_filters.apply(parsed.matches);
+    parsed.query = with_boosts(parsed.matches, parsed.lifts);
     return parsed;
 }
 

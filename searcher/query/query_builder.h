@@ -46,9 +46,14 @@ private:
 enum class Matching { all_words, any_word };
 
 // `query` ranked with `lift`'s weight added where it also matches: the same
-// matches as `query`. Not OP_AND_MAYBE: over several shards (local or remote)
-// Xapian 1.4 loses documents from the top results with it.
+// matches as `query`. Written FILTER(OR(query, lift), query), not OP_AND_MAYBE:
+// over several shards (local or remote) Xapian 1.4 loses documents from the top
+// results with AND_MAYBE.
 Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift);
+// The same with several lifts, in one OR: `query` is read twice, not once per lift.
+// On `one_database`, OP_AND_MAYBE: the same weights, and `query` read once.
+Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts,
+                          bool one_database = false);
 
 // A request's query text, normalised once (NFC, folding, Spanish date forms) and
 // handed as such to the policy, parsing (and its relaxed retry) and suggestions.
@@ -60,7 +65,9 @@ struct NormalizedQuery {
 };
 
 struct ParsedQuery {
-    Xapian::Query query;
+    Xapian::Query query;              // ranked: with_boosts(matches, lifts)
+    Xapian::Query matches;            // what matches, without the lifts: what a counting pass reads
+    std::vector<Xapian::Query> lifts; // the exact forms' and word families' weight (they never add matches)
     Matching matching = Matching::all_words;
     std::size_t content_words = 0; // words that are not stop-words, operators or field names
 };
@@ -94,6 +101,9 @@ private:
     std::size_t count_content_words(const std::string& normalized) const;
     // The Snowball families of the content words, scaled down: they rank, never match.
     Xapian::Query relatives(const std::string& normalized) const;
+    // Each lowercase word that the archive also holds as a name ("unidos": Estados
+    // Unidos) as "(unidos OR Unidos)": its lemma's forms or the name as written.
+    std::string with_name_forms(const std::string& query) const;
     // The archive's word nearest to a term it does not hold, or "".
     std::string correction(const std::string& term) const;
     // How the archive most often writes a term ("piñera" -> "Piñera").

@@ -1,6 +1,7 @@
 #include "query/synonyms.h"
 
 #include "analysis/analyzer.h"
+#include "analysis/fold.h"
 #include "analysis/tokens.h"
 #include "search.h"
 #include "synonyms_es_text.h"
@@ -14,7 +15,8 @@ namespace {
 
 struct QueryToken {
     analysis::Token token;
-    bool protected_; // inside quotes or a field value: never expanded
+    std::string folded; // a name stays capitalised in a normalised query (Estados Unidos)
+    bool protected_;    // inside quotes or a field value: never expanded
 };
 
 std::vector<QueryToken> query_tokens(const std::string& q) {
@@ -24,15 +26,26 @@ std::vector<QueryToken> query_tokens(const std::string& q) {
         for (std::size_t i = 0; i < t.begin; ++i) in_quotes ^= q[i] == '"';
         const bool after_colon = t.begin > 0 && q[t.begin - 1] == ':';
         const bool field_name = t.end < q.size() && q[t.end] == ':';
-        out.push_back({t, in_quotes || after_colon || field_name});
+        out.push_back({t, analysis::fold_lower(t.text), in_quotes || after_colon || field_name});
     });
     return out;
 }
 
-std::string render(const std::vector<std::string>& phrase) {
+// A phrase, or an acronym, in quotes: both match as written (Xapian's query
+// parser does not stem inside quotes).
+template <typename Phrase> std::string render(const Phrase& phrase) {
     std::string s;
-    for (const auto& w : phrase) s += (s.empty() ? "" : " ") + w;
-    return phrase.size() > 1 ? "\"" + s + "\"" : s;
+    for (const auto& w : phrase.words) s += (s.empty() ? "" : " ") + w;
+    return phrase.words.size() > 1 || phrase.acronym ? "\"" + s + "\"" : s;
+}
+
+bool is_acronym(std::string_view text) {
+    std::size_t letters = 0;
+    for (const char c : text) {
+        if (c >= 'a' && c <= 'z') return false;
+        letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2;
 }
 
 } // namespace
@@ -53,8 +66,12 @@ Synonyms Synonyms::parse(std::string_view text, const analysis::Analyzer& analyz
             if (eq == std::string::npos) eq = line.size();
             Phrase phrase;
             analysis::tokenize(std::string_view(line).substr(start, eq - start),
-                               [&](const analysis::Token& t) { phrase.push_back(analyzer.term(t.text)); });
-            if (!phrase.empty()) group.push_back(std::move(phrase));
+                               [&](const analysis::Token& t) {
+                                   phrase.words.push_back(analyzer.term(t.text));
+                                   phrase.acronym = is_acronym(t.text);
+                               });
+            phrase.acronym = phrase.acronym && phrase.words.size() == 1;
+            if (!phrase.words.empty()) group.push_back(std::move(phrase));
             start = eq + 1;
         }
         if (group.size() < 2)
@@ -88,13 +105,14 @@ std::string Synonyms::expand(const std::string& q) const {
         std::size_t best_len = 0;
         for (const auto& group : groups_) {
             for (const auto& alt : group) {
-                if (alt.size() <= best_len || i + alt.size() > toks.size()) continue;
+                const std::size_t n = alt.words.size();
+                if (n <= best_len || i + n > toks.size()) continue;
                 bool match = true;
-                for (std::size_t k = 0; k < alt.size() && match; ++k)
-                    match = !toks[i + k].protected_ && toks[i + k].token.text == alt[k];
+                for (std::size_t k = 0; k < n && match; ++k)
+                    match = !toks[i + k].protected_ && toks[i + k].folded == alt.words[k];
                 if (match) {
                     best_group = &group;
-                    best_len = alt.size();
+                    best_len = n;
                 }
             }
         }

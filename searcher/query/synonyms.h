@@ -24,13 +24,18 @@ public:
     static Synonyms spanish_default(const analysis::Analyzer& analyzer);
 
     // Expands a normalised, lowercased query: outside quotes and field values,
-    // "eeuu aranceles" -> "(eeuu OR \"estados unidos\" OR eua OR usa) aranceles".
+    // "eeuu aranceles" -> "(\"eeuu\" OR \"estados unidos\" OR \"eua\") aranceles".
     std::string expand(const std::string& normalized_query) const;
 
     std::size_t size() const { return groups_.size(); }
 
 private:
-    using Phrase = std::vector<std::string>; // lowercase folded tokens
+    struct Phrase {
+        std::vector<std::string> words; // lowercase folded tokens
+        // Written in capitals in the list (EEUU, OMS): matched as that exact word, never
+        // stemmed (an acronym's lowercase form may be a word of its own).
+        bool acronym = false;
+    };
     std::vector<std::vector<Phrase>> groups_;
 };
 

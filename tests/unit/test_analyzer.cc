@@ -29,9 +29,9 @@ public:
         db_.commit();
     }
 
-    std::set<std::string> find(const std::string& query, search::Matching m = search::Matching::all_words) {
-        const search::Synonyms none;
-        search::QueryBuilder qb(analyzer_, db_, none);
+    std::set<std::string> find(const std::string& query, search::Matching m = search::Matching::all_words,
+                               const search::Synonyms& synonyms = {}) {
+        search::QueryBuilder qb(analyzer_, db_, synonyms);
         Xapian::Enquire enquire(db_);
         enquire.set_query(qb.parse(qb.normalize(query), m).query);
         std::set<std::string> out;
@@ -109,6 +109,24 @@ TEST_CASE("acronyms, hyphenated names and numbers match however typed", "[analys
     CHECK(f.find("EEUU") == std::set<std::string>{"1"});
     CHECK(f.find("15.000") == std::set<std::string>{"1"});
     CHECK(f.find("15000") == std::set<std::string>{"1"});
+}
+
+TEST_CASE("synonyms: an acronym matches only as written, a name only as a phrase", "[analysis][synonyms]") {
+    Fixture f;
+    f.add("1", "Aranceles de Estados Unidos", "Estados Unidos sube los aranceles.");
+    f.add("2", "Washington", "Los EE.UU. y China negocian.");
+    f.add("3", "Coches",
+          "Quien usa el coche a diario y quienes usan el tren; los estados del norte se unieron.");
+    const auto synonyms = search::Synonyms::spanish_default(f.analyzer());
+    CHECK(synonyms.expand("estados unidos") == "(\"eeuu\" OR \"estados unidos\" OR \"eua\")");
+    CHECK(f.find("Estados Unidos", search::Matching::all_words, synonyms) == std::set<std::string>{"1", "2"});
+    CHECK(f.find("estados unidos", search::Matching::all_words, synonyms) == std::set<std::string>{"1", "2"});
+    CHECK(f.find("EEUU", search::Matching::all_words, synonyms) == std::set<std::string>{"1", "2"});
+    // Without synonyms, a lowercase word still finds the name it is part of
+    // («Unidos» is indexed as a name, «unidos» lemmatises to unir), and the verb's forms.
+    CHECK(f.find("estados unidos") == std::set<std::string>{"1", "3"});
+    // The verb «usa» is no acronym of anything, and keeps its own forms.
+    CHECK(f.find("usa", search::Matching::all_words, synonyms) == std::set<std::string>{"3"});
 }
 
 TEST_CASE("stop-words do not match on their own but questions still work", "[analysis][stopwords]") {
