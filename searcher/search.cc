@@ -98,9 +98,9 @@ std::string own_id_term(const Xapian::Document& doc) {
 } // namespace
 
 Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file,
-                   bool use_synonyms) :
+                   bool use_synonyms, std::shared_ptr<analysis::LemmaCache> lemmas) :
     paths_(db_paths),
-    db_(open_all(db_paths)) {
+    analyzer_(std::move(lemmas)), db_(open_all(db_paths)) {
     read_version();
     if (!use_synonyms) return;
     synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
@@ -266,37 +266,54 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
 struct Searcher::Plan {
     ParsedQuery parsed; // the words (empty without)
     bool has_text = false;
-    Xapian::Query like;    // --like: the terms that describe that article, minus the article
-    Xapian::Query filters; // options and the filters of request.h
+    Xapian::Query like;        // --like: the terms that describe that article, minus the article
+    Xapian::Query filters;     // options and the filters of request.h
+    bool one_database = false; // (query_builder.h with_boosts)
 
-    // What matches: the words (or --like), within the filters.
-    Xapian::Query filtered(const Xapian::Query& text) const {
-        Xapian::Query q = text;
-        if (!like.empty()) q = q.empty() ? like : with_boost(q, like);
-        if (q.empty()) q = Xapian::Query::MatchAll;
-        if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
-        return q;
+    // What matches: the words (or --like), within the filters, ranked with
+    // every lift (the words' own, --like's, `extra`) in one OR.
+    Xapian::Query ranked(const ParsedQuery& text, const Xapian::Query& extra = {}) const {
+        std::vector<Xapian::Query> lifts = text.lifts;
+        Xapian::Query q = text.matches;
+        if (!like.empty()) {
+            if (q.empty())
+                q = like;
+            else
+                lifts.push_back(like);
+        }
+        if (!extra.empty()) lifts.push_back(extra);
+        return within_filters(with_boosts(q.empty() ? Xapian::Query::MatchAll : q, lifts, one_database));
+    }
+    // The same matches, unweighted: what counting reads.
+    Xapian::Query matches(const ParsedQuery& text) const {
+        const Xapian::Query& q = text.matches.empty() ? like : text.matches;
+        return within_filters(q.empty() ? Xapian::Query::MatchAll : q);
+    }
+
+private:
+    Xapian::Query within_filters(const Xapian::Query& q) const {
+        return filters.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filters);
     }
 };
 
-Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms) {
+Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms, bool ranked) {
     validate(request);
     QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
     const NormalizedQuery text = builder.normalize(request.query);
     if (!text.empty()) check_meaningful(text, analyzer_);
     Plan p = plan(request, builder, text);
-    Xapian::Query q = p.filtered(p.parsed.query);
+    Xapian::Query q = p.matches(p.parsed);
     if (p.has_text && p.parsed.matching == Matching::all_words && p.parsed.content_words > 1) {
         Xapian::Enquire probe(db_);
         probe.set_weighting_scheme(Xapian::BoolWeight());
         probe.set_query(q);
         if (probe.get_mset(0, 1).empty()) { // search() relaxes to any word: so do we
             p.parsed = builder.parse(text, Matching::any_word);
-            q = p.filtered(p.parsed.query);
+            q = p.matches(p.parsed);
         }
     }
     if (terms) *terms = analyzer_.query_terms(p.parsed.query);
-    return q;
+    return ranked ? p.ranked(p.parsed) : q;
 }
 
 analysis::QueryTerms Searcher::query_terms(const std::string& query) {
@@ -317,6 +334,7 @@ Xapian::docid Searcher::find_article(const std::string& key) {
 Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builder,
                               const NormalizedQuery& text) {
     Plan p;
+    p.one_database = db_.size() == 1;
     p.has_text = !text.empty();
     if (p.has_text) p.parsed = builder.parse(text, builder.default_matching(text));
     if (!request.like.empty() || request.like_id != 0) p.like = like_query(request);
@@ -327,12 +345,12 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builde
 }
 
 // The ranked pass: only as far as the page asked for.
-Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Xapian::Query& text,
+Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const ParsedQuery& text,
                             const SearchRequest& request) {
-    Xapian::Query q = plan.filtered(text);
-    if (request.sort == Sort::mixed)
-        q = with_boost(q, recency_source(db_, request.half_life_days, kRecencyBoost, today_in_days()));
-    enquire.set_query(q);
+    const Xapian::Query recency = request.sort == Sort::mixed ? recency_source(db_, request.half_life_days,
+                                                                               kRecencyBoost, today_in_days())
+                                                              : Xapian::Query();
+    enquire.set_query(plan.ranked(text, recency));
     if (request.cost.time_limit_s > 0) enquire.set_time_limit(request.cost.time_limit_s);
     const Xapian::doccount check =
         std::max(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
@@ -348,7 +366,7 @@ void Searcher::relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder
         plan.parsed.matching != Matching::all_words || plan.parsed.content_words <= 1)
         return;
     ParsedQuery any = builder.parse(text, Matching::any_word);
-    Xapian::MSet relaxed = rank(enquire, plan, any.query, request);
+    Xapian::MSet relaxed = rank(enquire, plan, any, request);
     if (relaxed.get_matches_upper_bound() == 0) return;
     plan.parsed = std::move(any);
     mset = std::move(relaxed);
@@ -361,7 +379,7 @@ void Searcher::retry_with_suggestion(Xapian::Enquire& enquire, Plan& plan, Query
     const NormalizedQuery fixed = builder.normalize(results.suggestion);
     Plan retry = plan;
     retry.parsed = builder.parse(fixed, builder.default_matching(fixed));
-    Xapian::MSet found = rank(enquire, retry, retry.parsed.query, request);
+    Xapian::MSet found = rank(enquire, retry, retry.parsed, request);
     relax(enquire, retry, builder, fixed, request, found, results);
     if (found.empty()) return;
     plan = std::move(retry);
@@ -387,7 +405,7 @@ void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapia
     what.facet_sample = request.facet_sample;
     what.facet_values = kFacetValues;
     what.time_limit_s = request.cost.time_limit_s;
-    const Xapian::Query query = plan.filtered(plan.parsed.query);
+    const Xapian::Query query = plan.matches(plan.parsed);
     MatchCounts counts;
     if (!remote_) {
         try {
@@ -482,7 +500,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
 
     Xapian::Enquire enquire(db_);
     configure_order(enquire, request);
-    Xapian::MSet mset = rank(enquire, p, p.parsed.query, request);
+    Xapian::MSet mset = rank(enquire, p, p.parsed, request);
     check_time(start, request.cost.time_limit_s);
     relax(enquire, p, builder, text, request, mset, results);
     check_time(start, request.cost.time_limit_s);

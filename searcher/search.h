@@ -92,8 +92,11 @@ class Searcher {
 public:
     // Opens the databases read-only; synonyms from the file, else the default
     // Spanish list, or none. Throws DatabaseError, RequestError.
-    explicit Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
-                      bool use_synonyms = true);
+    // Searchers on several threads may share one LemmaCache (analyzer.h).
+    explicit Searcher(
+        const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
+        bool use_synonyms = true,
+        std::shared_ptr<analysis::LemmaCache> lemmas = std::make_shared<analysis::LemmaCache>());
 
     // Throws QuerySyntaxError, RequestError, QueryCostError.
     SearchResults search(const SearchRequest& request);
@@ -137,7 +140,7 @@ private:
     // The steps of one search, in order.
     SearchResults run_once(const SearchRequest& request);
     Plan plan(const SearchRequest& request, QueryBuilder& builder, const NormalizedQuery& text);
-    Xapian::MSet rank(Xapian::Enquire& enquire, const Plan& plan, const Xapian::Query& text,
+    Xapian::MSet rank(Xapian::Enquire& enquire, const Plan& plan, const ParsedQuery& text,
                       const SearchRequest& request);
     void relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder, const NormalizedQuery& text,
                const SearchRequest& request, Xapian::MSet& mset, SearchResults& results);
@@ -151,8 +154,9 @@ private:
                           const SearchRequest& request);
 
     Xapian::Query like_query(const SearchRequest& request);
-    // What a request matches (query, --like, filters; relaxed as search() would), unweighted by sort.
-    Xapian::Query match_query(const SearchRequest& request, analysis::QueryTerms* terms);
+    // What a request matches (query, --like, filters; relaxed as search() would): `ranked`, with
+    // the lifts that weigh it (not the sort's); else only what decides a match, for counting.
+    Xapian::Query match_query(const SearchRequest& request, analysis::QueryTerms* terms, bool ranked);
     // Runs f, and once more on the new revision when the indexer committed while it read.
     template <typename F> auto retrying(F&& f) -> decltype(f()) {
         try {

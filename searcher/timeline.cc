@@ -68,7 +68,7 @@ constexpr std::size_t kMaxBuckets = 1000;
 
 Timeline Searcher::timeline(const SearchRequest& request, TimeUnit unit) {
     return retrying([&] {
-        const Xapian::Query query = match_query(request, nullptr);
+        const Xapian::Query query = match_query(request, nullptr, false);
         Xapian::ValueCountMatchSpy days(schema::slot(schema::Slot::date));
         Xapian::Enquire counter(db_);
         counter.set_weighting_scheme(Xapian::BoolWeight());
@@ -133,7 +133,7 @@ Timeline Searcher::timeline(const SearchRequest& request, TimeUnit unit) {
 MatchList Searcher::all_matches(const SearchRequest& request, Xapian::doccount max) {
     return retrying([&] {
         MatchList out;
-        const Xapian::Query query = match_query(request, &out.terms);
+        const Xapian::Query query = match_query(request, &out.terms, true);
         Xapian::Enquire enquire(db_);
         configure_order(enquire, request);
         enquire.set_query(query);
