@@ -35,8 +35,8 @@ bool starts_lowercase_or_digit(std::string_view t) {
 
 } // namespace
 
-Analyzer::Analyzer() :
-    lexicon_(std::make_shared<const SpanishLexicon>()), lemmas_(new SpanishStemmer(lexicon_)),
+Analyzer::Analyzer(std::shared_ptr<LemmaCache> lemmas) :
+    lexicon_(std::make_shared<const SpanishLexicon>()), lemmas_(new SpanishStemmer(lexicon_, std::move(lemmas))),
     stemmer_(lemmas_), snowball_("spanish") {
     const auto words = spanish_stopwords();
     for (const auto w : words) stopwords_.insert(w);

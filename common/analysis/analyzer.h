@@ -9,6 +9,8 @@
 // name (Moro, Morales) is its own stem in documents and unstemmed in queries.
 #pragma once
 
+#include "analysis/lemma_cache.h"
+
 #include <xapian.h>
 
 #include <memory>
@@ -37,7 +39,8 @@ bool is_query_operator(std::string_view word);
 class Analyzer {
 public:
     // Loads the Spanish dictionary (spanish_lexicon.h); throws std::runtime_error without it.
-    Analyzer();
+    // Analyzers of one process's threads may share one LemmaCache (by default, their own).
+    explicit Analyzer(std::shared_ptr<LemmaCache> lemmas = std::make_shared<LemmaCache>());
     ~Analyzer();
     Analyzer(const Analyzer&) = delete;
     Analyzer& operator=(const Analyzer&) = delete;

@@ -4,12 +4,11 @@ namespace hemeroteca::analysis {
 
 std::string SpanishStemmer::operator()(const std::string& word) {
     if (names_ && names_->count(word)) return word;
-    if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
-    constexpr std::size_t kMaxCached = 100000; // a bound on memory; the commonest words come back
-    if (cache_.size() >= kMaxCached) cache_.clear();
+    if (auto known = cache_->find(word)) return std::move(*known);
     std::string lemma = lexicon_->lemma(word);
     if (lemma.empty()) lemma = SpanishLexicon::unknown_lemma(word);
-    return cache_.emplace(word, std::move(lemma)).first->second;
+    cache_->add(word, lemma);
+    return lemma;
 }
 
 } // namespace hemeroteca::analysis

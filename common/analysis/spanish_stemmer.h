@@ -5,23 +5,23 @@
 // less a plural -s (SpanishLexicon::unknown_lemma).
 #pragma once
 
+#include "analysis/lemma_cache.h"
 #include "analysis/spanish_lexicon.h"
 
 #include <xapian.h>
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace hemeroteca::analysis {
 
-// Like any Xapian::Stem, one instance is for one thread at a time. It remembers
-// the lemmas it found: news repeats its words, and a look-up costs a fraction
-// of the dictionary's.
+// Like any Xapian::Stem, one instance is for one thread at a time. The lemmas
+// it finds go into a LemmaCache, which the threads of a process may share.
 class SpanishStemmer : public Xapian::StemImplementation {
 public:
-    explicit SpanishStemmer(std::shared_ptr<const SpanishLexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+    SpanishStemmer(std::shared_ptr<const SpanishLexicon> lexicon, std::shared_ptr<LemmaCache> cache) :
+        lexicon_(std::move(lexicon)), cache_(std::move(cache)) {}
     std::string operator()(const std::string& word) override;
     std::string get_description() const override { return "spanish-hunspell"; }
 
@@ -31,7 +31,7 @@ public:
 
 private:
     std::shared_ptr<const SpanishLexicon> lexicon_;
-    std::unordered_map<std::string, std::string> cache_;
+    std::shared_ptr<LemmaCache> cache_;
     const std::unordered_set<std::string>* names_ = nullptr;
 };
 

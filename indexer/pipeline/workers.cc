@@ -34,8 +34,8 @@ Result message(Result::Kind kind, const Job& job, std::string reason) {
 
 } // namespace
 
-JobProcessor::JobProcessor(const WorkerOptions& options) :
-    options_(options), tg_(analyzer_.term_generator()) {}
+JobProcessor::JobProcessor(const WorkerOptions& options, std::shared_ptr<analysis::LemmaCache> lemmas) :
+    options_(options), analyzer_(std::move(lemmas)), tg_(analyzer_.term_generator()) {}
 
 Result JobProcessor::process(Job&& job) {
     try {
@@ -119,9 +119,10 @@ Result JobProcessor::finish(Job& job, Article&& a) {
 
 Workers::Workers(std::size_t threads, const WorkerOptions& options, BoundedQueue<Job>& in,
                  BoundedQueue<Result>& out) {
+    const auto lemmas = std::make_shared<analysis::LemmaCache>();
     for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i)
-        threads_.emplace_back([&options, &in, &out] {
-            JobProcessor processor(options);
+        threads_.emplace_back([&options, &in, &out, lemmas] {
+            JobProcessor processor(options, lemmas);
             while (auto job = in.pop()) out.push(processor.process(std::move(*job)));
         });
 }

@@ -27,7 +27,8 @@ struct WorkerOptions {
 // Turns one job into its result (what each worker thread does).
 class JobProcessor {
 public:
-    explicit JobProcessor(const WorkerOptions& options);
+    // `lemmas`: shared by the workers of one run (each word looked up once, not once a thread).
+    JobProcessor(const WorkerOptions& options, std::shared_ptr<analysis::LemmaCache> lemmas);
     Result process(Job&& job);
 
 private:

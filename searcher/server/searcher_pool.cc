@@ -6,8 +6,9 @@ namespace hemeroteca::search::server {
 
 SearcherPool::SearcherPool(std::size_t size, const std::vector<std::string>& db_paths,
                            const std::string& synonyms_file, bool use_synonyms) {
+    const auto lemmas = std::make_shared<analysis::LemmaCache>(); // one for every thread's searcher
     for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i)
-        free_.push_back(std::make_unique<Searcher>(db_paths, synonyms_file, use_synonyms));
+        free_.push_back(std::make_unique<Searcher>(db_paths, synonyms_file, use_synonyms, lemmas));
 }
 
 SearcherPool::Lease::~Lease() {
