@@ -36,8 +36,8 @@ bool starts_lowercase_or_digit(std::string_view t) {
 } // namespace
 
 Analyzer::Analyzer(std::shared_ptr<LemmaCache> lemmas) :
-    lexicon_(std::make_shared<const SpanishLexicon>()), lemmas_(new SpanishStemmer(lexicon_, std::move(lemmas))),
-    stemmer_(lemmas_), snowball_("spanish") {
+    lexicon_(std::make_shared<const SpanishLexicon>()),
+    lemmas_(new SpanishStemmer(lexicon_, std::move(lemmas))), stemmer_(lemmas_), snowball_("spanish") {
     const auto words = spanish_stopwords();
     for (const auto w : words) stopwords_.insert(w);
     query_stopper_ = std::make_shared<const Xapian::SimpleStopper>(words.begin(), words.end());
