@@ -69,8 +69,9 @@ public:
     std::string relative(std::string_view term) const;
     // True when a capitalised word ("Morales", folded, case kept) is a name.
     bool is_name(std::string_view word) const;
-    // False when stem(term) cannot be `stem` (a cheap test on the first letter:
-    // lemmas keep it, irregular verbs too; true does not mean it is).
+    // False when stem(term) cannot be `stem` (a cheap test on the first letters:
+    // lemmas keep the first, irregular verbs too, and nouns and adjectives all
+    // but the last; true does not mean it is).
     bool may_stem_to(std::string_view term, std::string_view stem) const;
     bool is_stopword(std::string_view term) const;
 
