@@ -98,9 +98,10 @@ std::string own_id_term(const Xapian::Document& doc) {
 } // namespace
 
 Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file,
-                   bool use_synonyms, std::shared_ptr<analysis::LemmaCache> lemmas) :
+                   bool use_synonyms, std::shared_ptr<analysis::LemmaCache> lemmas,
+                   std::shared_ptr<SharedFacetColumns> columns) :
     paths_(db_paths),
-    analyzer_(std::move(lemmas)), db_(open_all(db_paths)) {
+    analyzer_(std::move(lemmas)), db_(open_all(db_paths)), columns_(std::move(columns)) {
     read_version();
     if (!use_synonyms) return;
     synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
@@ -168,7 +169,9 @@ const FacetColumn* Searcher::facet_column() {
     // over several local ones: Xapian 1.4 hands a MatchSpy each document with its
     // docid within its shard, not the combined one the column is indexed by.
     if (remote_ || db_.size() != 1) return nullptr;
-    if (!facet_column_ && ++facet_requests_ >= 2) facet_column_ = std::make_unique<FacetColumn>(db_);
+    // A one-shot search reads its matches' values instead: built from the second request
+    // (or taken as another searcher of this revision built it).
+    if (!facet_column_) facet_column_ = columns_->get(db_, version_.tag, ++facet_requests_ >= 2);
     return facet_column_.get();
 }
 

@@ -92,11 +92,12 @@ class Searcher {
 public:
     // Opens the databases read-only; synonyms from the file, else the default
     // Spanish list, or none. Throws DatabaseError, RequestError.
-    // Searchers on several threads may share one LemmaCache (analyzer.h).
-    explicit Searcher(
-        const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
-        bool use_synonyms = true,
-        std::shared_ptr<analysis::LemmaCache> lemmas = std::make_shared<analysis::LemmaCache>());
+    // Searchers on several threads may share one LemmaCache (analyzer.h) and one
+    // facet column per revision (query/facet_column.h).
+    explicit Searcher(const std::vector<std::string>& db_paths, const std::string& synonyms_file = {},
+                      bool use_synonyms = true,
+                      std::shared_ptr<analysis::LemmaCache> lemmas = std::make_shared<analysis::LemmaCache>(),
+                      std::shared_ptr<SharedFacetColumns> columns = std::make_shared<SharedFacetColumns>());
 
     // Throws QuerySyntaxError, RequestError, QueryCostError.
     SearchResults search(const SearchRequest& request);
@@ -179,8 +180,9 @@ private:
     Synonyms synonyms_;
     Xapian::Database db_;
     // Built on the second facet request (a one-shot search reads the values of its matches instead),
-    // dropped when the database is reopened.
-    std::unique_ptr<FacetColumn> facet_column_;
+    // or taken from another searcher of the same revision; dropped when the database is reopened.
+    std::shared_ptr<SharedFacetColumns> columns_;
+    std::shared_ptr<const FacetColumn> facet_column_;
     unsigned facet_requests_ = 0;
     // Some shard is served by xapian-tcpsrv (it refused a MatchSpy of ours): count with
     // Xapian's own classes only (query/match_counter.h).

@@ -44,4 +44,18 @@ FacetColumn::FacetColumn(const Xapian::Database& db) : starts_{0, 0} {
     }
 }
 
+std::shared_ptr<const FacetColumn> SharedFacetColumns::get(const Xapian::Database& db,
+                                                           const std::string& revision, bool build) {
+    const std::lock_guard<std::mutex> guard(lock_);
+    if (newer_ && newer_tag_ == revision) return newer_;
+    if (older_ && older_tag_ == revision) return older_;
+    if (!build) return nullptr;
+    auto column = std::make_shared<const FacetColumn>(db);
+    older_ = std::move(newer_);
+    older_tag_ = std::move(newer_tag_);
+    newer_ = column;
+    newer_tag_ = revision;
+    return column;
+}
+
 } // namespace hemeroteca::search

@@ -6,9 +6,11 @@ namespace hemeroteca::search::server {
 
 SearcherPool::SearcherPool(std::size_t size, const std::vector<std::string>& db_paths,
                            const std::string& synonyms_file, bool use_synonyms) {
-    const auto lemmas = std::make_shared<analysis::LemmaCache>(); // one for every thread's searcher
+    // One lemma cache and one facet column per revision for every thread's searcher.
+    const auto lemmas = std::make_shared<analysis::LemmaCache>();
+    const auto columns = std::make_shared<SharedFacetColumns>();
     for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i)
-        free_.push_back(std::make_unique<Searcher>(db_paths, synonyms_file, use_synonyms, lemmas));
+        free_.push_back(std::make_unique<Searcher>(db_paths, synonyms_file, use_synonyms, lemmas, columns));
 }
 
 SearcherPool::Lease::~Lease() {
