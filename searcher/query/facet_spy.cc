@@ -10,13 +10,10 @@ namespace hemeroteca::search {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     ++seen_;
-    if (column_) {
-        const Xapian::docid id = doc.get_docid();
-        if (column_->covers(id)) {
-            ++by_id_[column_->id_of(id)];
-            count_story(column_->cluster_of(id));
-            return;
-        }
+    if (column_ && column_->covers(doc.get_docid())) {
+        --seen_;
+        add_covered(doc.get_docid());
+        return;
     }
     ++by_value_[doc.get_value(schema::slot(schema::Slot::facets))];
     const std::string key = doc.get_value(schema::slot(schema::Slot::cluster));

@@ -29,6 +29,12 @@ public:
     }
 
     void operator()(const Xapian::Document& doc, double weight) override;
+    // One match the column covers (column_->covers(id)), without a Document.
+    void add_covered(Xapian::docid id) {
+        ++seen_;
+        ++by_id_[column_->id_of(id)];
+        count_story(column_->cluster_of(id));
+    }
     std::string get_description() const override { return "hemeroteca::FacetSpy"; }
 
     // Adds `n` matches whose Slot::facets value is `value` (counted elsewhere, e.g. by

@@ -23,6 +23,8 @@
 
 namespace hemeroteca::search {
 
+class FacetSpy;
+
 // facet name (request.h kFacets: "year", "section", "source", "author", "lang") -> (value, count),
 // by count then value.
 using Facets = std::map<std::string, std::vector<std::pair<std::string, Xapian::doccount>>>;
@@ -55,6 +57,11 @@ public:
     MatchCounts count(const Xapian::Query& query, const CountRequest& request) override;
 
 private:
+    // Counts a conjunction of terms by walking their posting lists (with the column
+    // only); false, counting nothing, for any other query.
+    bool count_postings(const Xapian::Query& query, FacetSpy& spy) const;
+    static MatchCounts counts_of(const FacetSpy& spy, Xapian::doccount matches, const CountRequest& request);
+
     const Xapian::Database& db_;
     const FacetColumn* column_;
 };

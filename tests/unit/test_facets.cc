@@ -72,6 +72,17 @@ TEST_CASE("facet counts agree with and without the column, and follow new commit
     CHECK(second.facets.at("year").front().first == "2023"); // commonest first
     CHECK(second.total.exact());
     CHECK(second.total.estimated == 9);
+    // A conjunction of terms is counted from its posting lists, any other query by a
+    // match pass: the same articles (gobiern* is only «gobierno» here) count the same.
+    search::SearchRequest wildcard = request;
+    wildcard.query = "gobiern*";
+    const auto passed = searcher.search(wildcard);
+    CHECK(passed.facets == second.facets);
+    CHECK(passed.total.estimated == second.total.estimated);
+    wildcard.query = "gobiern* medidas";
+    request.query = "gobierno medidas";
+    CHECK(searcher.search(wildcard).facets == searcher.search(request).facets);
+    request.query = "gobierno";
 
     add(path, 9, 4, "2025", "Cultura", "La Voz");
     { // an article corrected in place keeps its docid but changes section
@@ -108,12 +119,14 @@ TEST_CASE("with facets the total is exact, syndicated copies counted once", "[fa
     request.query = "gobierno";
     request.limit = 1;
     request.facets = true;
-    for (int pass = 0; pass < 2; ++pass) { // from the documents, then from the column
+    for (int pass = 0; pass < 3; ++pass) { // from the documents, then the column: postings, a match pass
+        request.query = pass < 2 ? "gobierno" : "gobiern*";
         const auto collapsed = searcher.search(request);
         CHECK(collapsed.total.exact());
         CHECK(collapsed.total.estimated == 6);           // 4 + one per wire story
         CHECK(count_of(collapsed, "year", "2024") == 5); // facets count every copy
     }
+    request.query = "gobierno";
     request.collapse = false;
     const auto all = searcher.search(request);
     CHECK(all.total.exact());
