@@ -68,20 +68,29 @@ void sort_and_cut(Counted& out, std::size_t limit) {
 
 } // namespace
 
+const std::vector<Xapian::doccount>& FacetSpy::surface_counts(std::size_t field) const {
+    // Every field's counts in one pass over the matched value ids (not one per facet).
+    if (column_ && !surfaces_counted_) {
+        const FacetFields& fields = column_->fields();
+        for (std::size_t f = 0; f < facets::kFields; ++f) by_surface_[f].assign(fields.surfaces(f), 0);
+        for (std::uint32_t id = 1; id < by_id_.size(); ++id) {
+            if (by_id_[id] == 0) continue;
+            for (auto item = column_->items_begin(id); item != column_->items_end(id); ++item)
+                by_surface_[item->field][item->surface] += by_id_[id];
+        }
+        surfaces_counted_ = true;
+    }
+    return by_surface_[field];
+}
+
 std::vector<std::pair<std::string, Xapian::doccount>> FacetSpy::top(Facet facet, std::size_t limit) const {
     const std::size_t field = index(facet);
     // From the column: counts by surface id, then by key id (the common case: no string work but the output).
     std::vector<Xapian::doccount> by_key;
     std::vector<std::uint32_t> best_surface;
-    std::vector<Xapian::doccount> by_surface;
+    const std::vector<Xapian::doccount>& by_surface = surface_counts(field);
     if (column_) {
         const FacetFields& fields = column_->fields();
-        by_surface.assign(fields.surfaces(field), 0);
-        for (std::uint32_t id = 1; id < by_id_.size(); ++id) {
-            if (by_id_[id] == 0) continue;
-            for (auto item = column_->items_begin(id); item != column_->items_end(id); ++item)
-                if (item->field == field) by_surface[item->surface] += by_id_[id];
-        }
         by_key.assign(fields.keys(field), 0);
         best_surface.assign(fields.keys(field), 0);
         for (std::uint32_t s = 0; s < by_surface.size(); ++s) {

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -61,6 +62,10 @@ private:
     Xapian::doccount stories_ = 0;
 
     void count_story(std::uint32_t cluster_id); // a FacetColumn cluster id, 0: none
+    // The matches by surface id of a field (from the column), all fields counted at the first call.
+    const std::vector<Xapian::doccount>& surface_counts(std::size_t field) const;
+    mutable std::array<std::vector<Xapian::doccount>, facets::kFields> by_surface_;
+    mutable bool surfaces_counted_ = false;
 };
 
 } // namespace hemeroteca::search
