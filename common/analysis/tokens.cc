@@ -116,6 +116,20 @@ std::size_t extend_number(const Scanner& s, const Run& first, std::size_t& end, 
     return groups;
 }
 
+// Extends "COVID-19", "G-20", "F-16" (letters, a hyphen, 1-3 digits) into one
+// token, as "Covid19" and "G20" are written too; a year ("Mundial-2022") stays apart.
+bool extend_code(const Scanner& s, const Run& first, std::size_t& end, std::string& joined) {
+    if (s.at(first.end) != '-' || !is_ascii_digit(s.at(first.end + 1))) return false;
+    Run next;
+    if (!s.next_run(first.end + 1, next) || next.begin != first.end + 1 || !next.all_digits ||
+        next.end - next.begin > 3)
+        return false;
+    joined.assign(s.slice(first.begin, first.end));
+    joined += s.slice(next.begin, next.end);
+    end = next.end;
+    return true;
+}
+
 } // namespace
 
 void tokenize(std::string_view text, const std::function<void(const Token&)>& sink) {
@@ -131,6 +145,8 @@ void tokenize(std::string_view text, const std::function<void(const Token&)>& si
             tok.text = fold(joined);
         } else if (run.all_digits && run.chars <= 3 && extend_number(s, run, end, joined) > 0) {
             tok.text = joined;
+        } else if (run.all_letters && extend_code(s, run, end, joined)) {
+            tok.text = fold(joined);
         } else {
             end = run.end;
             tok.text = fold(s.slice(run.begin, run.end));

@@ -109,6 +109,11 @@ TEST_CASE("acronyms, hyphenated names and numbers match however typed", "[analys
     CHECK(f.find("EEUU") == std::set<std::string>{"1"});
     CHECK(f.find("15.000") == std::set<std::string>{"1"});
     CHECK(f.find("15000") == std::set<std::string>{"1"});
+    f.add("3", "Vacunas", "La vacuna contra la COVID-19 llega a la isla.");
+    f.add("4", "Cumbre", "El G20 se reúne; la covid sigue.");
+    CHECK(f.find("Covid19") == std::set<std::string>{"3"});
+    CHECK(f.find("covid-19") == std::set<std::string>{"3"});
+    CHECK(f.find("G-20") == std::set<std::string>{"4"});
 }
 
 TEST_CASE("synonyms: an acronym matches only as written, a name only as a phrase", "[analysis][synonyms]") {

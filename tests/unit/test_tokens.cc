@@ -36,6 +36,14 @@ TEST_CASE("hyphenated names stay two adjacent tokens", "[analysis][tokens]") {
     CHECK(texts("Kim Jong-un") == std::vector<std::string>{"Kim", "Jong", "un"});
 }
 
+TEST_CASE("letters, a hyphen and a short number are one code, as written without it", "[analysis][tokens]") {
+    CHECK(texts("la COVID-19 y el G-20") == std::vector<std::string>{"la", "COVID19", "y", "el", "G20"});
+    CHECK(texts("Covid19 G20") == std::vector<std::string>{"Covid19", "G20"});
+    CHECK(texts("el Mundial-2022") ==
+          std::vector<std::string>{"el", "Mundial", "2022"}); // a year stays apart
+    CHECK(texts("SARS-CoV-2") == std::vector<std::string>{"SARS", "CoV2"});
+}
+
 TEST_CASE("token offsets point into the original text", "[analysis][tokens]") {
     const std::string s = "La política de EE.UU.";
     std::vector<Token> toks;
