@@ -44,21 +44,7 @@ std::string key(std::string_view value) {
     return out;
 }
 
-std::string display(std::string_view value) {
-    std::string out;
-    out.reserve(value.size());
-    bool space = false;
-    for (const char c : value) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out.push_back(' ');
-        space = false;
-        out.push_back(c);
-    }
-    return out;
-}
+std::string display(std::string_view value) { return analysis::collapse_spaces(value); }
 
 std::string encode(const Article& a, std::string_view day) {
     std::string out(day.substr(0, std::min<std::size_t>(day.size(), 4)));

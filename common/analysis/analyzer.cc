@@ -168,8 +168,8 @@ QueryTerms Analyzer::query_terms(const Xapian::Query& query) const {
         const std::string term = *it; // the iterator yields a temporary: keep it alive
         std::string_view t = term;
         if (t.empty()) continue;
-        const bool stemmed = t.front() == 'Z';
-        if (stemmed) t.remove_prefix(1);
+        const bool stemmed = t.starts_with(schema::prefix::stem);
+        if (stemmed) t.remove_prefix(schema::prefix::stem.size());
         t = highlightable(t);
         if (t.empty() || !starts_lowercase_or_digit(t)) continue; // boolean filter terms
         (stemmed ? out.stems : out.exact).emplace(t);

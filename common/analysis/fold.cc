@@ -119,12 +119,13 @@ std::string fold_lower(std::string_view text) {
     return folded; // ASCII, lowered here
 }
 
-std::string fold_key(std::string_view text) {
-    const std::string lower = fold_lower(text);
+std::string fold_key(std::string_view text) { return collapse_spaces(fold_lower(text)); }
+
+std::string collapse_spaces(std::string_view text) {
     std::string out;
-    out.reserve(lower.size());
+    out.reserve(text.size());
     bool space = false;
-    for (const char c : lower) {
+    for (const char c : text) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             space = !out.empty();
             continue;

@@ -16,6 +16,9 @@ std::string fold(std::string_view text);
 // fold() and then lowercase (Unicode-aware): the form of terms and filter values.
 std::string fold_lower(std::string_view text);
 
+// Runs of whitespace collapsed to one space, and trimmed (nothing else changed).
+std::string collapse_spaces(std::string_view text);
+
 // fold_lower() with runs of whitespace collapsed to one space and trimmed:
 // the form of exact-match (boolean) values such as a section or outlet name.
 std::string fold_key(std::string_view text);

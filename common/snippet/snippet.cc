@@ -1,6 +1,7 @@
 #include "snippet/snippet.h"
 
 #include "analysis/tokens.h"
+#include "schema.h"
 
 #include <algorithm>
 #include <array>
@@ -38,7 +39,8 @@ public:
         if (!could_stem_to_a_query_stem(term) || analyzer_.is_stopword(term)) return -1;
         auto cached = stems_.find(term);
         if (cached == stems_.end()) cached = stems_.emplace(term, analyzer_.stem(term)).first;
-        return terms_.stems.count(cached->second) ? id_of("Z" + cached->second) : -1;
+        return terms_.stems.count(cached->second) ? id_of(std::string(schema::prefix::stem) + cached->second)
+                                                  : -1;
     }
 
 private:
