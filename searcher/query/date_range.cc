@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdio>
+#include <utility>
 #include <vector>
 
 namespace hemeroteca::search {
@@ -105,8 +106,11 @@ Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
         if (dots == std::string::npos) return date_range_query(value, value);
         return date_range_query(value.substr(0, dots), value.substr(dots + 2));
     } catch (const RequestError& e) {
-        throw Xapian::QueryParserError(e.what());
+        if (!error_) error_ = e.what();
+        return Xapian::Query::MatchNothing;
     }
 }
+
+std::optional<std::string> DateFieldProcessor::take_error() { return std::exchange(error_, std::nullopt); }
 
 } // namespace hemeroteca::search

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,10 +19,17 @@ std::string date_bound(std::string_view text, bool end_of_period);
 Xapian::Query date_range_query(const std::string& from, const std::string& to);
 
 // "fecha:" / "date:" in queries: "2024", "2024-06..2024-12", "..2019", "2019..",
-// "marzo-2004..mayo-2004".
+// "marzo-2004..mayo-2004". An unreadable value matches nothing and is kept for
+// take_error(): an exception thrown through Xapian's parser frees memory it does
+// not own (found by fuzzing), so the caller throws after parse_query returns.
 class DateFieldProcessor : public Xapian::FieldProcessor {
 public:
     Xapian::Query operator()(const std::string& value) override;
+    // The first error since the last call, if any; clears it.
+    std::optional<std::string> take_error();
+
+private:
+    std::optional<std::string> error_;
 };
 
 } // namespace hemeroteca::search

@@ -176,14 +176,14 @@ QueryCostError wildcard_cost_error(const Xapian::WildcardError& e, Xapian::termc
 }
 
 namespace {
-void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::termcount max_wildcard_words) {
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::termcount max_wildcard_words,
+               DateFieldProcessor* dates) {
     qp.set_database(db); // for wildcards and spelling
     qp.set_max_expansion(max_wildcard_words, Xapian::Query::WILDCARD_LIMIT_ERROR);
     for (const auto& [name, prefix] : kTextFields) qp.add_prefix(std::string(name), std::string(prefix));
     for (const auto& [name, prefix] : kBooleanFields)
         qp.add_boolean_prefix(std::string(name), std::string(prefix));
-    for (const auto name : kDateFields)
-        qp.add_boolean_prefix(std::string(name), (new DateFieldProcessor)->release());
+    for (const auto name : kDateFields) qp.add_boolean_prefix(std::string(name), dates);
 }
 } // namespace
 
@@ -192,8 +192,11 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
     analyzer_(analyzer),
     synonyms_(synonyms), limits_(limits), db_(db), qp_(analyzer.query_parser()),
     exact_qp_(analyzer.query_parser(true)), exact_boost_(exact_boost) {
-    configure(qp_, db, limits_.max_wildcard_words);
-    configure(exact_qp_, db, limits_.max_wildcard_words);
+    // Both parsers hold a reference: the processor lives as long as either does.
+    dates_ = new DateFieldProcessor;
+    dates_->release();
+    configure(qp_, db, limits_.max_wildcard_words, dates_);
+    configure(exact_qp_, db, limits_.max_wildcard_words, dates_);
 }
 
 void QueryBuilder::check_cost(const std::string& normalized) const {
@@ -477,9 +480,12 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     try {
         const std::string expanded = with_name_forms(synonyms_.expand(normalized));
         parsed.matches = qp_.parse_query(expanded, kFlags);
+        if (auto error = dates_->take_error())
+            throw QuerySyntaxError("cannot understand the query: " + *error);
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
+            (void)dates_->take_error(); // the same text: already checked
             if (!exact.empty())
                 parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);
         }

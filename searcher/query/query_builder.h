@@ -23,6 +23,8 @@
 
 namespace hemeroteca::search {
 
+class DateFieldProcessor;
+
 // The query cannot be parsed; what() is a one-line reason for the user.
 class QuerySyntaxError : public std::runtime_error {
 public:
@@ -117,6 +119,7 @@ private:
     Xapian::Database db_;
     Xapian::QueryParser qp_;
     Xapian::QueryParser exact_qp_;
+    DateFieldProcessor* dates_; // fecha:, shared by both parsers (they own it)
     double exact_boost_;
 };
 
