@@ -269,9 +269,8 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
 struct Searcher::Plan {
     ParsedQuery parsed; // the words (empty without)
     bool has_text = false;
-    Xapian::Query like;        // --like: the terms that describe that article, minus the article
-    Xapian::Query filters;     // options and the filters of request.h
-    bool one_database = false; // (query_builder.h with_boosts)
+    Xapian::Query like;    // --like: the terms that describe that article, minus the article
+    Xapian::Query filters; // options and the filters of request.h
 
     // What matches: the words (or --like), within the filters, ranked with
     // every lift (the words' own, --like's, `extra`) in one OR.
@@ -285,7 +284,7 @@ struct Searcher::Plan {
                 lifts.push_back(like);
         }
         if (!extra.empty()) lifts.push_back(extra);
-        return within_filters(with_boosts(q.empty() ? Xapian::Query::MatchAll : q, lifts, one_database));
+        return within_filters(with_boosts(q.empty() ? Xapian::Query::MatchAll : q, lifts));
     }
     // The same matches, unweighted: what counting reads.
     Xapian::Query matches(const ParsedQuery& text) const {
@@ -337,7 +336,6 @@ Xapian::docid Searcher::find_article(const std::string& key) {
 Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builder,
                               const NormalizedQuery& text) {
     Plan p;
-    p.one_database = db_.size() == 1;
     p.has_text = !text.empty();
     if (p.has_text) p.parsed = builder.parse(text, builder.default_matching(text));
     if (!request.like.empty() || request.like_id != 0) p.like = like_query(request);

@@ -93,15 +93,13 @@ Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) 
     return with_boosts(query, {lift});
 }
 
-Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts,
-                          bool one_database) {
+Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts) {
     std::vector<Xapian::Query> some;
     for (const auto& lift : lifts)
         if (!lift.empty()) some.push_back(lift);
     if (some.empty()) return query;
     const Xapian::Query lift =
         some.size() == 1 ? some.front() : Xapian::Query(Xapian::Query::OP_OR, some.begin(), some.end());
-    if (one_database) return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, lift);
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, query, lift), query);
 }
 
