@@ -4,6 +4,7 @@
 #include "document.h"
 #include "facet_value.h"
 #include "query/date_range.h"
+#include "query/like_terms.h"
 #include "query/query_check.h"
 #include "query/sorting.h"
 #include "schema.h"
@@ -71,19 +72,12 @@ Xapian::Query filter_query(const Filters& f) {
 }
 
 // Only plain words (no prefix, no stems) describe a story for --like.
-class PlainWords : public Xapian::ExpandDecider {
-public:
-    explicit PlainWords(const analysis::Analyzer& a) : analyzer_(a) {}
-    bool operator()(const std::string& term) const override {
-        if (term.size() < 3) return false;
-        const unsigned char c = static_cast<unsigned char>(term[0]);
-        const bool plain = (c >= 'a' && c <= 'z') || c >= 0x80;
-        return plain && !analyzer_.is_stopword(term);
-    }
-
-private:
-    const analysis::Analyzer& analyzer_;
-};
+bool plain_word(const analysis::Analyzer& analyzer, const std::string& term) {
+    if (term.size() < 3) return false;
+    const unsigned char c = static_cast<unsigned char>(term[0]);
+    const bool plain = (c >= 'a' && c <= 'z') || c >= 0x80;
+    return plain && !analyzer.is_stopword(term);
+}
 
 // The document's own id term (Q...), by which one document is selected in a
 // query (a MatchDecider would do it locally but not over remote shards).
@@ -252,12 +246,9 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
     } catch (const Xapian::DocNotFoundError&) {
         throw RequestError("no article with the id " + std::to_string(id) + " in the database");
     }
-    Xapian::RSet rset;
-    rset.add_document(id);
-    Xapian::Enquire expand(db_);
-    const PlainWords decider(analyzer_);
-    const Xapian::ESet eset = expand.get_eset(30, rset, &decider);
-    Xapian::Query like(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 30);
+    const std::vector<std::string> words =
+        like_terms(db_, id, 30, [&](const std::string& term) { return plain_word(analyzer_, term); });
+    Xapian::Query like(Xapian::Query::OP_OR, words.begin(), words.end());
     // Leave the article itself out (by its unique id term).
     auto it = self.termlist_begin();
     it.skip_to(std::string(schema::prefix::id));
