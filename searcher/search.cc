@@ -1,6 +1,7 @@
 #include "search.h"
 
 #include "analysis/fold.h"
+#include "database_layout.h"
 #include "document.h"
 #include "facet_value.h"
 #include "query/date_range.h"
@@ -49,6 +50,30 @@ Xapian::Database open_all(const std::vector<std::string>& paths) {
     return db;
 }
 
+// Where "did you mean" looks words up: the spelling database beside each stub
+// of shards (database_layout.h), else the database itself; `db` when no path
+// has one (no second connection to the same shards).
+Xapian::Database open_spelling(const std::vector<std::string>& paths, const Xapian::Database& db) {
+    std::vector<std::filesystem::path> beside;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        const auto spelling = layout::spelling_database(path);
+        beside.push_back(!spelling.empty() && std::filesystem::exists(spelling, ec)
+                             ? spelling
+                             : std::filesystem::path(path));
+    }
+    if (std::equal(beside.begin(), beside.end(), paths.begin())) return db;
+    Xapian::Database out;
+    for (const auto& path : beside) {
+        try {
+            out.add_database(Xapian::Database(path.string()));
+        } catch (const Xapian::Error& e) {
+            throw DatabaseError("cannot open the database " + path.string() + ": " + e.get_msg());
+        }
+    }
+    return out;
+}
+
 // Enough matches looked at for the total to be exact on small archives and a
 // close estimate on large ones.
 constexpr Xapian::doccount kCheckAtLeast = 100;
@@ -95,7 +120,8 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
                    bool use_synonyms, std::shared_ptr<analysis::LemmaCache> lemmas,
                    std::shared_ptr<SharedFacetColumns> columns) :
     paths_(db_paths),
-    analyzer_(std::move(lemmas)), db_(open_all(db_paths)), columns_(std::move(columns)) {
+    analyzer_(std::move(lemmas)), db_(open_all(db_paths)), spelling_(open_spelling(db_paths, db_)),
+    columns_(std::move(columns)) {
     read_version();
     if (!use_synonyms) return;
     synonyms_ = synonyms_file.empty() ? Synonyms::spanish_default(analyzer_)
@@ -104,6 +130,7 @@ Searcher::Searcher(const std::vector<std::string>& db_paths, const std::string& 
 
 void Searcher::reconnect() {
     db_ = open_all(paths_);
+    spelling_ = open_spelling(paths_, db_);
     facet_column_.reset();
     read_version();
 }
@@ -112,6 +139,7 @@ bool Searcher::reopen() {
     bool changed = false;
     try {
         changed = db_.reopen();
+        spelling_.reopen();
     } catch (const Xapian::NetworkError&) {
         reconnect(); // (a remote shard dropped the connection while idle)
         return true;
@@ -291,7 +319,7 @@ private:
 
 Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::QueryTerms* terms, bool ranked) {
     validate(request);
-    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost);
+    QueryBuilder builder(analyzer_, db_, spelling_, synonyms_, request.exact_boost, {});
     const NormalizedQuery text = builder.normalize(request.query);
     if (!text.empty()) check_meaningful(text, analyzer_);
     Plan p = plan(request, builder, text);
@@ -310,7 +338,7 @@ Xapian::Query Searcher::match_query(const SearchRequest& request, analysis::Quer
 }
 
 analysis::QueryTerms Searcher::query_terms(const std::string& query) {
-    QueryBuilder builder(analyzer_, db_, synonyms_, 0);
+    QueryBuilder builder(analyzer_, db_, spelling_, synonyms_, 0, {});
     const NormalizedQuery text = builder.normalize(query);
     if (text.empty()) return {};
     return analyzer_.query_terms(builder.parse(text, Matching::any_word).query);
@@ -475,7 +503,7 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     results.query = request.query;
     results.applied = request.filters;
 
-    QueryBuilder builder(analyzer_, db_, synonyms_, request.exact_boost, request.cost);
+    QueryBuilder builder(analyzer_, db_, spelling_, synonyms_, request.exact_boost, request.cost);
     const NormalizedQuery text = builder.normalize(request.query); // once, for every step below
     if (!text.empty()) {
         if (const auto url = as_url(text)) {

@@ -179,6 +179,7 @@ private:
     analysis::Analyzer analyzer_;
     Synonyms synonyms_;
     Xapian::Database db_;
+    Xapian::Database spelling_; // "did you mean": db_, or the dictionary beside a stub of shards
     // Built on the second facet request (a one-shot search reads the values of its matches instead),
     // or taken from another searcher of the same revision; dropped when the database is reopened.
     std::shared_ptr<SharedFacetColumns> columns_;

@@ -1,5 +1,6 @@
 #include "pipeline/index_writer.h"
 
+#include "database_layout.h"
 #include "dedup/near_duplicates.h"
 #include "document.h"
 #include "pipeline/spelling.h"
@@ -42,7 +43,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
     db_(open_writable(path)), policy_(policy), near_duplicates_(path),
-    router_(static_cast<unsigned>(shard_lines(path).size()), db_.get_lastdocid()) {
+    router_(static_cast<unsigned>(shard_lines(path).size()), db_.get_lastdocid()),
+    spelling_path_(layout::spelling_database(path).string()) {
     if (policy_.articles == 0) policy_.articles = 1;
     const std::string version = db_.get_metadata(std::string(schema::metadata_schema_key));
     if (!version.empty() && version != schema::schema_version)
@@ -107,18 +109,37 @@ void IndexWriter::commit() {
     pending_bytes_ = 0;
 }
 
+template <typename Write> void IndexWriter::with_spelling_database(Write&& write) {
+    if (spelling_path_.empty()) {
+        write(db_);
+        return;
+    }
+    Xapian::WritableDatabase spelling = open_writable(spelling_path_);
+    write(spelling);
+    spelling.commit();
+}
+
 void IndexWriter::finish() {
-    // "Did you mean" words: once per run, after the articles (see spelling.h), and
-    // in the same commit as the last of them (a commit of its own took ~40 ms).
-    if (dirty_ || pending_ > 0) add_missing_spellings(db_);
+    // "Did you mean" words: once per run, after the articles (see spelling.h). In
+    // a single database in the same commit as the last of them (a commit of its
+    // own took ~40 ms); beside a stub after it (a crash in between leaves words
+    // for the next run that changes something).
+    const bool changed = dirty_ || pending_ > 0;
+    if (changed && spelling_path_.empty()) add_missing_spellings(db_, db_);
     commit();
+    if (changed && !spelling_path_.empty())
+        with_spelling_database(
+            [&](Xapian::WritableDatabase& spelling) { add_missing_spellings(db_, spelling); });
     dirty_ = false;
 }
 
 std::size_t IndexWriter::copy_from(const std::string& path, const std::function<bool()>& stop) {
     if (db_.get_doccount() != 0)
         throw DatabaseError("--split-from copies into a new database, and --db is not empty");
-    const std::size_t copied = copy_database(path, db_, router_, policy_.articles, stop);
+    std::size_t copied = 0;
+    with_spelling_database([&](Xapian::WritableDatabase& spelling) {
+        copied = copy_database(path, db_, spelling, router_, policy_.articles, stop);
+    });
     near_duplicates_.committed();
     return copied;
 }

@@ -64,6 +64,9 @@ public:
 
 private:
     bool has_term(Xapian::docid did, const std::string& term) const;
+    // The database that holds the spelling data: db_ itself, or the one beside
+    // a stub (database_layout.h), opened for this write.
+    template <typename Write> void with_spelling_database(Write&& write);
 
     Xapian::WritableDatabase db_;
     CommitPolicy policy_;
@@ -71,7 +74,8 @@ private:
     std::size_t pending_bytes_ = 0;
     bool dirty_ = false; // something was committed since the last finish()
     dedup::NearDuplicateIndex near_duplicates_;
-    ShardRouter router_; // where new documents go (one shard: Xapian's next docid)
+    ShardRouter router_;        // where new documents go (one shard: Xapian's next docid)
+    std::string spelling_path_; // empty: the spelling data live in db_
 };
 
 } // namespace hemeroteca::indexer

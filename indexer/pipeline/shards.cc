@@ -56,8 +56,8 @@ std::vector<ShardLine> shard_lines(const fs::path& path) {
     std::error_code ec;
     fs::path stub = path;
     if (fs::is_directory(path, ec)) {
-        if (!fs::exists(path / kStubName, ec)) return {local_line(path.string())};
-        stub = path / kStubName;
+        if (!fs::exists(path / layout::kStubName, ec)) return {local_line(path.string())};
+        stub = path / layout::kStubName;
     }
     std::ifstream in(stub);
     if (!in) throw DatabaseError("cannot read " + stub.string());
@@ -97,7 +97,7 @@ void prepare_shards(const fs::path& dir, unsigned count) {
                                 " is a single database: split it into a new one with "
                                 "--split-from " +
                                 dir.string() + " --db NEW --shards " + std::to_string(count));
-        if (!fs::exists(dir / kStubName, ec)) {
+        if (!fs::exists(dir / layout::kStubName, ec)) {
             if (fs::is_directory(dir, ec) && fs::is_empty(dir, ec)) {
                 // an empty folder: create the shards in it
             } else {
@@ -123,14 +123,14 @@ void prepare_shards(const fs::path& dir, unsigned count) {
         stub += "auto " + shard_name(i) + "\n";
     }
     // The stub last, written whole: a folder without it is not yet a database.
-    const fs::path tmp = dir / (std::string(kStubName) + ".tmp");
+    const fs::path tmp = dir / (std::string(layout::kStubName) + ".tmp");
     {
         std::ofstream out(tmp, std::ios::trunc);
         out << stub;
         if (!out.flush()) throw DatabaseError("cannot write " + tmp.string());
     }
-    fs::rename(tmp, dir / kStubName, ec);
-    if (ec) throw DatabaseError("cannot write " + (dir / kStubName).string() + ": " + ec.message());
+    fs::rename(tmp, dir / layout::kStubName, ec);
+    if (ec) throw DatabaseError("cannot write " + (dir / layout::kStubName).string() + ": " + ec.message());
 }
 
 ShardRouter::ShardRouter(unsigned shards, Xapian::docid last_docid) : next_(std::max(1u, shards)) {
@@ -154,8 +154,9 @@ Xapian::docid ShardRouter::next(std::string_view cluster) {
     return d;
 }
 
-std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to, ShardRouter& router,
-                          std::size_t batch, const std::function<bool()>& stop) {
+std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to,
+                          Xapian::WritableDatabase& spelling, ShardRouter& router, std::size_t batch,
+                          const std::function<bool()>& stop) {
     Xapian::Database source;
     try {
         source = Xapian::Database(from);
@@ -175,9 +176,10 @@ std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to,
     }
     for (auto it = source.metadata_keys_begin(); it != source.metadata_keys_end(); ++it)
         to.set_metadata(*it, source.get_metadata(*it));
-    for (auto it = source.spellings_begin(); it != source.spellings_end(); ++it)
-        to.add_spelling(*it, it.get_termfreq());
     to.commit();
+    for (auto it = source.spellings_begin(); it != source.spellings_end(); ++it)
+        spelling.add_spelling(*it, it.get_termfreq());
+    spelling.commit();
     return copied;
 }
 

@@ -3,9 +3,12 @@
 // `auto shard-NN` line each), through which Xapian opens the folder as one
 // database, for writing (the indexer) and for reading (the searcher). A stub's
 // lines may also be `remote HOST:PORT` (shards served by xapian-tcpsrv).
-// Xapian places document d in shard (d - 1) % N; metadata and spelling data go
-// to the first shard and are read from it.
+// Xapian places document d in shard (d - 1) % N; metadata goes to the first
+// shard and is read from it; spelling data to a database beside the stub
+// (database_layout.h).
 #pragma once
+
+#include "database_layout.h"
 
 #include <xapian.h>
 
@@ -16,8 +19,6 @@
 #include <vector>
 
 namespace hemeroteca::indexer {
-
-inline constexpr std::string_view kStubName = "XAPIANDB"; // Xapian's name for a stub in a folder
 
 // One line of a stub file.
 struct ShardLine {
@@ -54,11 +55,13 @@ private:
 
 // --split-from: copies every document of `from` into `to` (placed by `router`,
 // so docids change), then its metadata (file states: a re-run reads nothing
-// again) and its spelling data. Commits every `batch` documents. When `stop()`
+// again), and its spelling data into `spelling` (`to` itself, or the spelling
+// database beside a stub). Commits every `batch` documents. When `stop()`
 // says so it stops, commits what it copied and leaves the metadata out (a
 // re-run then reads every input again, and replaces rather than duplicates).
 // Returns the documents copied.
-std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to, ShardRouter& router,
-                          std::size_t batch, const std::function<bool()>& stop);
+std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to,
+                          Xapian::WritableDatabase& spelling, ShardRouter& router, std::size_t batch,
+                          const std::function<bool()>& stop);
 
 } // namespace hemeroteca::indexer

@@ -7,8 +7,10 @@
 
 namespace hemeroteca::indexer {
 
-// Adds every plain word of the index (unprefixed, not a number) that the
-// spelling table lacks, with its document frequency. Returns how many.
-Xapian::termcount add_missing_spellings(Xapian::WritableDatabase& db);
+// Adds to `spelling` every plain word of `words` (unprefixed, not a number)
+// that its spelling table lacks, with its document frequency. Returns how many.
+// The two are one database for a single database, and the shards and the
+// spelling database beside their stub for a database in shards.
+Xapian::termcount add_missing_spellings(const Xapian::Database& words, Xapian::WritableDatabase& spelling);
 
 } // namespace hemeroteca::indexer

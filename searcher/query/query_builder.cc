@@ -187,8 +187,13 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::term
 
 QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
                            const Synonyms& synonyms, double exact_boost, const QueryLimits& limits) :
+    QueryBuilder(analyzer, db, db, synonyms, exact_boost, limits) {}
+
+QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
+                           const Xapian::Database& spelling, const Synonyms& synonyms, double exact_boost,
+                           const QueryLimits& limits) :
     analyzer_(analyzer),
-    synonyms_(synonyms), limits_(limits), db_(db), qp_(analyzer.query_parser()),
+    synonyms_(synonyms), limits_(limits), db_(db), spelling_(spelling), qp_(analyzer.query_parser()),
     exact_qp_(analyzer.query_parser(true)), exact_boost_(exact_boost) {
     // Both parsers hold a reference: the processor lives as long as either does.
     dates_ = new DateFieldProcessor;
@@ -382,12 +387,12 @@ std::string QueryBuilder::correction(const std::string& term) const {
             consider(utf8(v), 1); // added
         }
     if (best_distance > 1 && own == 0) {
-        const std::string near = db_.get_spelling_suggestion(term, 2);
+        const std::string near = spelling_.get_spelling_suggestion(term, 2);
         consider(near, edit_distance(term, near));
     } else if (!best.empty()) {
         // One edit further, a far commoner word: Odebretch is one edit from
         // odebrech (3 articles) but means Odebrecht (140), two edits away.
-        const std::string further = db_.get_spelling_suggestion(best, 1);
+        const std::string further = spelling_.get_spelling_suggestion(best, 1);
         if (!further.empty() && further != term && db_.get_termfreq(further) >= 20 * best_freq &&
             edit_distance(term, further) <= 2)
             best = further;

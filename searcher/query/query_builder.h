@@ -80,6 +80,11 @@ public:
     // exact_boost, to the stemmed one: exact word forms rank above other forms.
     QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db, const Synonyms& synonyms,
                  double exact_boost = 0, const QueryLimits& limits = {});
+    // Suggestions from the spelling data of `spelling` (database_layout.h: the
+    // dictionary beside a stub of shards), words and their counts from `db`.
+    QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Database& db,
+                 const Xapian::Database& spelling, const Synonyms& synonyms, double exact_boost,
+                 const QueryLimits& limits);
 
     // The one normalisation of a request's query text.
     NormalizedQuery normalize(const std::string& user_query) const;
@@ -117,6 +122,7 @@ private:
     const Synonyms& synonyms_;
     QueryLimits limits_;
     Xapian::Database db_;
+    Xapian::Database spelling_;
     Xapian::QueryParser qp_;
     Xapian::QueryParser exact_qp_;
     DateFieldProcessor* dates_; // fecha:, shared by both parsers (they own it)

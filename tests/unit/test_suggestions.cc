@@ -120,7 +120,7 @@ TEST_CASE("suggestions: the archive's word in its most frequent written form", "
             db.add_document(build_document(a, analyzer, tg));
         }
     }
-    indexer::add_missing_spellings(db);
+    indexer::add_missing_spellings(db, db);
     db.commit();
     const search::Synonyms none;
     search::QueryBuilder qb(analyzer, db, none);
