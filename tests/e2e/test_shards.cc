@@ -15,6 +15,7 @@
 #include <catch2/catch.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -88,6 +89,7 @@ void check_same_answers(const std::vector<json>& expected, const std::vector<jso
         if (queries[i].value("explain", false))
             for (std::size_t h = 0; h < expected[i]["results"].size() && h < actual[i]["results"].size(); ++h)
                 CHECK(explained(actual[i]["results"][h]) == explained(expected[i]["results"][h]));
+        CHECK(actual[i]["suggestion"] == expected[i]["suggestion"]);
         CHECK(actual[i]["total_exact"] == expected[i]["total_exact"]);
         if (expected[i].value("total_exact", false)) CHECK(actual[i]["total"] == expected[i]["total"]);
         if (queries[i].value("facets", false)) {
@@ -97,10 +99,23 @@ void check_same_answers(const std::vector<json>& expected, const std::vector<jso
     }
 }
 
+// The URL (or stable id) of the first article whose headline holds `word`.
+std::string article_with(const Xapian::Database& db, const std::string& word) {
+    const std::string title_term = std::string(hemeroteca::schema::prefix::title) + word;
+    const std::string id_prefix(hemeroteca::schema::prefix::id);
+    auto doc = db.postlist_begin(title_term);
+    if (doc == db.postlist_end(title_term)) return {};
+    auto term = db.termlist_begin(*doc);
+    term.skip_to(id_prefix);
+    return term != db.termlist_end(*doc) && (*term).starts_with(id_prefix) ? (*term).substr(id_prefix.size())
+                                                                           : std::string();
+}
+
 // Queries of every kind the remote backend serves, from the words of the
 // articles' own headlines: words, AND, phrases, titles, questions, dates,
-// pages, the three sorts, --explain, uncollapsed copies and facets. Not wildcards yet: Xapian 1.4 expands a
-// wildcard in each shard separately, so its weights differ from one database's (see README).
+// pages, the three sorts, --explain, uncollapsed copies, facets, --like,
+// misspellings (did you mean, and the retry with it) and synonym groups. Not wildcards yet: Xapian 1.4
+// expands a wildcard in each shard separately, so its weights differ from one database's (see README).
 std::vector<json> battery(const fs::path& db, std::size_t per_kind) {
     Xapian::Database xdb(db.string());
     std::vector<std::string> words;
@@ -130,7 +145,12 @@ std::vector<json> battery(const fs::path& db, std::size_t per_kind) {
         q.push_back({{"query", a}, {"collapse", false}});
         q.push_back({{"query", a + " " + b}, {"facets", true}});
         q.push_back({{"query", b}, {"facets", true}, {"collapse", false}, {"sort", "newest"}});
+        q.push_back({{"query", a.substr(0, 2) + a.substr(3)}});        // a letter dropped
+        q.push_back({{"query", b + " " + b.substr(0, b.size() - 1)}}); // ... and a word cut short
+        if (const std::string like = article_with(xdb, a); !like.empty()) q.push_back({{"like", like}});
     }
+    for (const std::string synonyms : {"EEUU", "Naciones Unidas", "OMS vacunas", "fallecidos"})
+        q.push_back({{"query", synonyms}});
     return q;
 }
 
@@ -187,15 +207,19 @@ TEST_CASE("a database in N shards (--shards) is searched as one", "[e2e][shards]
         CHECK(contains(plain.err, std::to_string(total) + " unchanged"));
     }
     SECTION("the same answers as one database") {
-        for (const std::string q :
-             {"gobierno", "Putin", "\"Corea del Norte\"", "titulo:elecciones",
-              "¿Cuántos soldados envió Corea del Norte a Rusia?", "fecha:2025", "Rusia OR Ucrania"}) {
+        for (const std::string q : {"gobierno", "Putin", "\"Corea del Norte\"", "titulo:elecciones",
+                                    "¿Cuántos soldados envió Corea del Norte a Rusia?", "fecha:2025",
+                                    "Rusia OR Ucrania", "Putim", "gobernio"}) {
             INFO(q);
             const auto a = search_json(corpus_db(), q);
             const auto b = search_json(sharded, q);
             CHECK(ranked(b.json) == ranked(a.json));
             CHECK(b.json["total"] == a.json["total"]);
+            CHECK(b.json["suggestion"] == a.json["suggestion"]);
         }
+        // one dictionary for every shard, beside the stub (database_layout.h)
+        CHECK(fs::exists(sharded / "spelling"));
+        CHECK(search_json(sharded, "gobernio").json["suggestion"] == "Gobierno");
     }
     SECTION("a shard held by another writer: the run is refused") {
         Xapian::WritableDatabase hold(shards[2].string(), Xapian::DB_OPEN);
@@ -252,10 +276,12 @@ TEST_CASE("shards served by xapian-tcpsrv answer like one database", "[e2e][shar
     const auto r = index(sharded, inputs, {"--shards", "4"});
     INFO(r.err);
     REQUIRE(r.exit_code <= 1);
-    // One database of the same articles: the shards merged by Xapian's own tool.
+    // One database of the same articles: the shards and their spelling database
+    // merged by Xapian's own tool.
     const fs::path single = tmp / "single.db";
     std::vector<std::string> compact = {"/usr/bin/xapian-compact", "--multipass"};
     for (const auto& s : local_shards(sharded)) compact.push_back(s.string());
+    compact.push_back((sharded / "spelling").string());
     compact.push_back(single.string());
     require_program(compact[0]);
     REQUIRE(run(compact).exit_code == 0);
@@ -265,11 +291,17 @@ TEST_CASE("shards served by xapian-tcpsrv answer like one database", "[e2e][shar
     REQUIRE(queries.size() >= 100);
     const std::string file = battery_file(tmp.path(), queries);
     const auto expected = run_battery(single, file);
+    const auto suggested = std::count_if(expected.begin(), expected.end(), [](const json& answer) {
+        return !answer.value("suggestion", std::string()).empty();
+    });
+    CHECK(suggested >= 5); // the misspellings are compared, not only the words
 
     // (no SECTIONs: each would index the articles again)
     INFO("four local shards");
     check_same_answers(expected, run_battery(sharded, file), queries);
-    const fs::path stub = tmp / "remote.stub";
+    // In the sharded folder, beside its spelling database (suggestions: the
+    // remote backend has none); a searcher elsewhere copies or replicates it.
+    const fs::path stub = sharded / "remote.stub";
     TcpShards servers(local_shards(sharded), stub);
     INFO("four remote shards through a stub of remote lines");
     check_same_answers(expected, run_battery(stub, file), queries);
