@@ -22,6 +22,6 @@ endif()
 # per request (results, snippets, JSON) and answered ~8% more fresh searches a
 # second. Never with the sanitizers, which bring their own allocator.
 option(HEMEROTECA_JEMALLOC "Link hemeroteca-index and hemeroteca-search with jemalloc when it is installed" ON)
-if(HEMEROTECA_JEMALLOC AND NOT HEMEROTECA_SANITIZE)
+if(HEMEROTECA_JEMALLOC AND NOT HEMEROTECA_SANITIZE AND NOT HEMEROTECA_FUZZ)
   pkg_check_modules(JEMALLOC IMPORTED_TARGET jemalloc)
 endif()
