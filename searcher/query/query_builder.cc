@@ -89,6 +89,11 @@ std::size_t year_after_spaces(const std::string& q, std::size_t at) {
 
 } // namespace
 
+// The words as typed weigh (1 + kTypedLift) times a synonym group's other
+// alternatives (see parse). Measured: XQuAD MRR@10 0.913 -> 0.916 at 0.5, 1
+// and 2 alike (0.917 without synonyms at all), news unchanged at 0.938.
+constexpr double kTypedLift = 1.0;
+
 Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) {
     return with_boosts(query, {lift});
 }
@@ -481,10 +486,19 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);
     try {
-        const std::string expanded = with_name_forms(synonyms_.expand(normalized));
+        const std::string with_synonyms = synonyms_.expand(normalized);
+        const std::string expanded = with_name_forms(with_synonyms);
         parsed.matches = qp_.parse_query(expanded, kFlags);
         if (auto error = dates_->take_error())
             throw QuerySyntaxError("cannot understand the query: " + *error);
+        if (with_synonyms != normalized) {
+            // A synonym group matches every alternative, but the words as typed rank
+            // first: an alternative the user did not write (a rare acronym, with its
+            // large IDF) outranked them, on others' questions most of all.
+            const Xapian::Query typed = qp_.parse_query(with_name_forms(normalized), kFlags);
+            (void)dates_->take_error(); // the same dates: already checked
+            if (!typed.empty()) parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, typed, kTypedLift);
+        }
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
