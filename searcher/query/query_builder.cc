@@ -7,6 +7,7 @@
 #include "schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <array>
 #include <map>
 #include <vector>
@@ -88,11 +89,6 @@ std::size_t year_after_spaces(const std::string& q, std::size_t at) {
 }
 
 } // namespace
-
-// The words as typed weigh (1 + kTypedLift) times a synonym group's other
-// alternatives (see parse). Measured: XQuAD MRR@10 0.913 -> 0.916 at 0.5, 1
-// and 2 alike (0.917 without synonyms at all), news unchanged at 0.938.
-constexpr double kTypedLift = 1.0;
 
 Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) {
     return with_boosts(query, {lift});
@@ -178,7 +174,29 @@ QueryCostError wildcard_cost_error(const Xapian::WildcardError& e, Xapian::termc
         " matches over " + std::to_string(max_words) + " words (write more letters before the *)");
 }
 
+// A synonym group of the query as one Xapian OP_SYNONYM: its alternatives weigh
+// as one word (their wdfs summed, the frequency of their union), so one that the
+// user did not type (a rare acronym, with its large IDF) cannot outweigh the
+// words they did. The text handed to the parser names each group
+// `xsinonimo:K`; parse() builds the groups' queries before it parses the text.
+class SynonymGroupProcessor : public Xapian::FieldProcessor {
+public:
+    void set(std::vector<Xapian::Query> groups) { groups_ = std::move(groups); }
+    Xapian::Query operator()(const std::string& value) override {
+        std::size_t k = 0;
+        const char* end = value.data() + value.size();
+        const auto [at, ec] = std::from_chars(value.data(), end, k);
+        if (ec != std::errc{} || at != end || k >= groups_.size()) return Xapian::Query::MatchNothing;
+        return groups_[k];
+    }
+
+private:
+    std::vector<Xapian::Query> groups_;
+};
+
 namespace {
+constexpr std::string_view kSynonymField = "xsinonimo";
+
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::termcount max_wildcard_words,
                DateFieldProcessor* dates) {
     qp.set_database(db); // for wildcards and spelling
@@ -205,6 +223,9 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
     dates_->release();
     configure(qp_, db, limits_.max_wildcard_words, dates_);
     configure(exact_qp_, db, limits_.max_wildcard_words, dates_);
+    groups_ = new SynonymGroupProcessor;
+    groups_->release();
+    qp_.add_prefix(std::string(kSynonymField), groups_);
 }
 
 void QueryBuilder::check_cost(const std::string& normalized) const {
@@ -486,22 +507,30 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);
     try {
-        const std::string with_synonyms = synonyms_.expand(normalized);
-        const std::string expanded = with_name_forms(with_synonyms);
-        parsed.matches = qp_.parse_query(expanded, kFlags);
+        std::vector<std::vector<std::string>> groups;
+        const std::string with_synonyms =
+            synonyms_.expand(normalized, [&](std::vector<std::string> alternatives) {
+                groups.push_back(std::move(alternatives));
+                return " " + std::string(kSynonymField) + ":" + std::to_string(groups.size() - 1) + " ";
+            });
+        std::vector<Xapian::Query> group_queries;
+        for (const auto& alternatives : groups) {
+            std::vector<Xapian::Query> parts;
+            for (const auto& alt : alternatives)
+                if (Xapian::Query q = qp_.parse_query(with_name_forms(alt), kFlags); !q.empty())
+                    parts.push_back(q);
+            group_queries.push_back(
+                parts.empty() ? Xapian::Query::MatchNothing
+                              : Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end()));
+        }
+        groups_->set(std::move(group_queries));
+        parsed.matches = qp_.parse_query(with_name_forms(with_synonyms), kFlags);
         if (auto error = dates_->take_error())
             throw QuerySyntaxError("cannot understand the query: " + *error);
-        if (with_synonyms != normalized) {
-            // A synonym group matches every alternative, but the words as typed rank
-            // first: an alternative the user did not write (a rare acronym, with its
-            // large IDF) outranked them, on others' questions most of all.
-            const Xapian::Query typed = qp_.parse_query(with_name_forms(normalized), kFlags);
-            (void)dates_->take_error(); // the same dates: already checked
-            if (!typed.empty()) parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, typed, kTypedLift);
-        }
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
-            const Xapian::Query exact = exact_qp_.parse_query(expanded, kFlags);
+            // the words as typed: a synonym group's other alternatives get no exact lift
+            const Xapian::Query exact = exact_qp_.parse_query(with_name_forms(normalized), kFlags);
             (void)dates_->take_error(); // the same text: already checked
             if (!exact.empty())
                 parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);

@@ -24,6 +24,7 @@
 namespace hemeroteca::search {
 
 class DateFieldProcessor;
+class SynonymGroupProcessor;
 
 // The query cannot be parsed; what() is a one-line reason for the user.
 class QuerySyntaxError : public std::runtime_error {
@@ -125,7 +126,8 @@ private:
     Xapian::Database spelling_;
     Xapian::QueryParser qp_;
     Xapian::QueryParser exact_qp_;
-    DateFieldProcessor* dates_; // fecha:, shared by both parsers (they own it)
+    DateFieldProcessor* dates_;     // fecha:, shared by both parsers (they own it)
+    SynonymGroupProcessor* groups_; // the synonym groups of the query being parsed (qp_ owns it)
     double exact_boost_;
 };
 

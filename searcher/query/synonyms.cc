@@ -95,6 +95,15 @@ Synonyms Synonyms::spanish_default(const analysis::Analyzer& analyzer) {
 }
 
 std::string Synonyms::expand(const std::string& q) const {
+    return expand(q, [](const std::vector<std::string>& alternatives) {
+        std::string out;
+        for (const auto& alt : alternatives) out += (out.empty() ? "" : " OR ") + alt;
+        return "(" + out + ")";
+    });
+}
+
+std::string Synonyms::expand(const std::string& q,
+                             const std::function<std::string(std::vector<std::string>)>& write_group) const {
     if (groups_.empty()) return q;
     const auto toks = query_tokens(q);
     std::string out;
@@ -128,10 +137,9 @@ std::string Synonyms::expand(const std::string& q) const {
             continue;
         }
         out.append(q, copied, begin - copied);
-        std::string alternatives;
-        for (const auto& alt : *best_group)
-            alternatives += (alternatives.empty() ? "" : " OR ") + render(alt);
-        out += "(" + alternatives + ")";
+        std::vector<std::string> alternatives;
+        for (const auto& alt : *best_group) alternatives.push_back(render(alt));
+        out += write_group(std::move(alternatives));
         copied = end;
         i += best_len;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ public:
     // Expands a normalised, lowercased query: outside quotes and field values,
     // "eeuu aranceles" -> "(\"eeuu\" OR \"estados unidos\" OR \"eua\") aranceles".
     std::string expand(const std::string& normalized_query) const;
+    // The same, each group that matches written as `write_group(alternatives)`,
+    // each alternative rendered as above ("\"estados unidos\"", "\"eeuu\"").
+    std::string expand(const std::string& normalized_query,
+                       const std::function<std::string(std::vector<std::string>)>& write_group) const;
 
     std::size_t size() const { return groups_.size(); }
 
