@@ -151,6 +151,51 @@ TEST_CASE("synonyms and acronyms expand, from the default list or a file", "[e2e
     CHECK(bad.err.find("synonyms line 1") != std::string::npos);
 }
 
+TEST_CASE("a synonym the user did not type cannot outweigh the words they did", "[e2e][features][synonyms]") {
+    // «Naciones Unidas» three times in a short article; ONU, rare (so with a
+    // large IDF), once in a long one; «naciones» and «unidas» common elsewhere.
+    // As an OR of alternatives ONU won (3.54 against 0.11, measured with
+    // 26052ee); as one OP_SYNONYM the alternatives weigh as one word.
+    TempDir tmp;
+    const auto file = tmp / "synonyms.jsonl";
+    {
+        std::ofstream out(file);
+        auto words = [](int n) {
+            std::string t;
+            for (int i = 0; i < n; ++i)
+                t += "el pleno debatió varios puntos de la agenda con representantes ";
+            return t;
+        };
+        out << json{{"url", "https://ejemplo.test/naciones"},
+                    {"title", "Informe sobre refugiados"},
+                    {"text", words(3) +
+                                 "Las Naciones Unidas piden fondos. Las Naciones Unidas reunieron a los "
+                                 "donantes. Fuentes de las Naciones Unidas."}}
+                   .dump()
+            << "\n"
+            << json{{"url", "https://ejemplo.test/acronimo"},
+                    {"title", "Reunión en Ginebra"},
+                    {"text", words(12) + "Un portavoz de la ONU habló."}}
+                   .dump()
+            << "\n";
+        for (int i = 0; i < 30; ++i)
+            out << json{{"url", "https://ejemplo.test/d" + std::to_string(i)},
+                        {"title", "Crónica " + std::to_string(i)},
+                        {"text", words(4) + "Las naciones del sur siguen unidas frente a la crisis."}}
+                       .dump()
+                << "\n";
+    }
+    const auto db = tmp / "db";
+    REQUIRE(index(db, {file.string()}).exit_code == 0);
+    const auto named = search_json(db, "Naciones Unidas");
+    REQUIRE(named.urls().size() >= 2);
+    CHECK(named.urls()[0] == "https://ejemplo.test/naciones");
+    // the acronym still finds the article that spells the name out
+    const auto acronym = search_json(db, "ONU");
+    CHECK(acronym.urls() ==
+          std::vector<std::string>{"https://ejemplo.test/acronimo", "https://ejemplo.test/naciones"});
+}
+
 TEST_CASE("like: finds articles about the same story", "[e2e][features][like]") {
     const auto out = search_json(corpus_db(), "", {"--like", kWireA, "--no-collapse"});
     REQUIRE(out.exit_code == 0);
