@@ -4,6 +4,7 @@
 #include "render/json.h"
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 namespace hemeroteca::search {
 
@@ -61,6 +62,14 @@ bool skipped(const std::string& line) {
     return first == std::string::npos || line[first] == '#';
 }
 
+nlohmann::ordered_json error_line(std::size_t number, const nlohmann::ordered_json& id,
+                                  const std::string& what) {
+    nlohmann::ordered_json err = {{"line", number}};
+    if (!id.is_null()) err["id"] = id;
+    err["error"] = what;
+    return err;
+}
+
 } // namespace
 
 std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::istream& in,
@@ -88,10 +97,12 @@ std::size_t run_batch(Searcher& searcher, const SearchRequest& defaults, std::is
             out << dump_json(result) << '\n';
         } catch (const std::exception& e) {
             ++failed;
-            nlohmann::ordered_json err = {{"line", number}};
-            if (!id.is_null()) err["id"] = id;
-            err["error"] = e.what();
-            out << dump_json(err) << '\n';
+            out << dump_json(error_line(number, id, e.what())) << '\n';
+        } catch (const Xapian::Error& e) {
+            // Not a std::exception: uncaught, it ended the batch and lost every later
+            // line (a corrupt block, a shard gone after the reconnect).
+            ++failed;
+            out << dump_json(error_line(number, id, "database error: " + e.get_description())) << '\n';
         }
     }
     return failed;

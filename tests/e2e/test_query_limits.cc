@@ -4,6 +4,7 @@
 // `fecha:` of 50,000 letters, which crashed std::regex and killed the batch:
 // now an error for that line, and the next line is answered.
 #include "support/cli.h"
+#include "support/xapian_cluster.h"
 #include "support/run.h"
 #include "support/temp_dir.h"
 
@@ -91,4 +92,59 @@ TEST_CASE("batch mode: a line over the limits is an error object, the next is an
     CHECK(out[3]["error"].get<std::string>().find("cannot read the date 'ma") != std::string::npos);
     CHECK(out[4]["line"] == 5);
     CHECK(out[4]["total"].get<int>() > 0);
+}
+
+TEST_CASE("batch mode: a database error is an error object for its line, not the end",
+          "[e2e][search][batch]") {
+    // A copy of corpus/'s database whose document data blocks are garbage, all
+    // but the B-tree's root (xapian-check names it): it opens, a query without
+    // hits is answered, and reading a hit throws Xapian's DatabaseCorruptError
+    // (not a std::exception: it ended the batch with exit code 3 and lost every
+    // later line).
+    require_program("/usr/bin/xapian-check");
+    TempDir tmp;
+    const auto db = tmp / "corrupt.db";
+    std::filesystem::copy(corpus_db(), db);
+    const auto data = db / "docdata.glass";
+    const auto check = run({"/usr/bin/xapian-check", data.string()});
+    const auto at = check.out.find("root=");
+    REQUIRE(at != std::string::npos);
+    const std::size_t root = std::stoul(check.out.substr(at + 5));
+    const std::size_t blocks = std::filesystem::file_size(data) / 8192;
+    REQUIRE(blocks > 2);
+    {
+        std::fstream f(data, std::ios::in | std::ios::out | std::ios::binary);
+        const std::string garbage(8192, '\xff');
+        for (std::size_t b = 0; b < blocks; ++b) {
+            if (b == root) continue;
+            f.seekp(static_cast<std::streamoff>(b * 8192));
+            f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+        }
+    }
+    const std::vector<std::string> queries = {"gobierno", "zzzzqqqxx", "elecciones", "presidente",
+                                              "Rusia",    "inflación", "Congreso",   "calor"};
+    const auto file = tmp / "queries.txt";
+    {
+        std::ofstream q(file);
+        for (const auto& text : queries) q << text << "\n";
+    }
+    const auto r = run({search_bin(), "--db", db.string(), "--queries", file.string()});
+    INFO(r.err);
+    std::istringstream lines(r.out);
+    std::vector<json> out;
+    for (std::string line; std::getline(lines, line);) out.push_back(json::parse(line));
+    REQUIRE(out.size() == queries.size()); // every line answered, in order
+    std::size_t errors = 0, answered = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        CHECK(out[i]["line"] == i + 1);
+        if (out[i].contains("error")) {
+            CHECK(out[i]["error"].get<std::string>().rfind("database error: DatabaseCorruptError", 0) == 0);
+            ++errors;
+        } else {
+            ++answered;
+        }
+    }
+    CHECK(errors > 0);
+    CHECK(answered > 0);
+    CHECK(r.exit_code == 1); // some lines failed, as for any other error line
 }
