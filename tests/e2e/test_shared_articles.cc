@@ -87,6 +87,9 @@ TEST_CASE("all shared JSON Lines articles index and are found", "[e2e][shared]")
     for (std::size_t i = 0; i < pages.size(); i += 2) {
         if (pages[i].contains("error")) continue; // a stop word alone
         INFO(pages[i]["query"]);
+        INFO(pages[i + 1].value("error",
+                                std::string())); // a deep page should not fail where the first did not
+        REQUIRE(!pages[i + 1].contains("error"));
         const auto& first = pages[i]["results"];
         const auto& deep = pages[i + 1]["results"];
         REQUIRE(first.size() <= deep.size());
