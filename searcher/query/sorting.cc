@@ -38,8 +38,12 @@ void sort_by_date(Xapian::Enquire& enquire, bool newest_first) {
 void configure_order(Xapian::Enquire& enquire, const SearchRequest& request) {
     enquire.set_weighting_scheme(ranking_weight());
     if (request.collapse) enquire.set_collapse_key(schema::slot(schema::Slot::cluster));
+    // Equal scores in the order of the copy cluster's key, not of docids: the top
+    // is the same on one database and on any number of shards. The collapse
+    // reads that slot for every candidate already; a slot of its own (the
+    // content hash, until 2026-12) cost 18% of the blocks the 100k mix reads.
     if (request.sort == Sort::relevance || request.sort == Sort::mixed)
-        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::content_hash), false);
+        enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::cluster), false);
     else
         sort_by_date(enquire, request.sort == Sort::newest);
 }
