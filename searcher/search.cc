@@ -85,9 +85,9 @@ Xapian::Query term_filter(std::string_view prefix, const std::string& value) {
     return Xapian::Query(std::string(prefix) + facets::key(value));
 }
 
-Xapian::Query filter_query(const Filters& f) {
+Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
     std::vector<Xapian::Query> parts;
-    if (!f.from.empty() || !f.to.empty()) parts.push_back(date_range_query(f.from, f.to));
+    if (!f.from.empty() || !f.to.empty()) parts.push_back(date_range_query(db, f.from, f.to));
     if (!f.section.empty()) parts.push_back(term_filter(schema::prefix::section_exact, f.section));
     if (!f.source.empty()) parts.push_back(term_filter(schema::prefix::source_exact, f.source));
     if (!f.author.empty()) parts.push_back(term_filter(schema::prefix::author_exact, f.author));
@@ -360,7 +360,7 @@ Searcher::Plan Searcher::plan(const SearchRequest& request, QueryBuilder& builde
     if (!request.like.empty() || request.like_id != 0) p.like = like_query(request);
     if (!p.has_text && p.like.empty() && request.filters.empty())
         throw RequestError("empty query: give words to search for, a filter, or --like URL");
-    p.filters = filter_query(request.filters);
+    p.filters = filter_query(db_, request.filters);
     return p;
 }
 

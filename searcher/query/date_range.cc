@@ -4,7 +4,9 @@
 #include "search.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -88,23 +90,105 @@ std::string date_bound(std::string_view text, bool end) {
     return buf;
 }
 
-Xapian::Query date_range_query(const std::string& from, const std::string& to) {
+namespace {
+
+struct Day {
+    int year, month, day;
+};
+
+Day day_of(const std::string& key) { // "YYYYMMDD" (date_bound's form)
+    return {std::stoi(key.substr(0, 4)), std::stoi(key.substr(4, 2)), std::stoi(key.substr(6, 2))};
+}
+
+unsigned days_in(int year, int month) {
+    const std::chrono::year_month_day_last last{
+        std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} / std::chrono::last};
+    return static_cast<unsigned>(last.day());
+}
+
+std::string two(int n) { return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; }
+std::string four(int year) { return two(year / 100 % 100) + two(year % 100); }
+
+// The Y, M and D terms (schema.h) that cover [lo, hi] exactly: whole years by
+// their year term, whole months by their month term, the other days one by one
+// (what Omega does). Appends to `out`; false once it would pass `limit` terms.
+class DateTerms {
+public:
+    explicit DateTerms(std::size_t limit) : limit_(limit) {}
+
+    bool cover(Day lo, Day hi) {
+        if (lo.year == hi.year) return year_part(lo.year, lo.month, lo.day, hi.month, hi.day);
+        if (!year_part(lo.year, lo.month, lo.day, 12, 31)) return false;
+        for (int y = lo.year + 1; y < hi.year; ++y)
+            if (!add(std::string(schema::prefix::year) + four(y))) return false;
+        return year_part(hi.year, 1, 1, hi.month, hi.day);
+    }
+    std::vector<Xapian::Query>& terms() { return terms_; }
+
+private:
+    bool year_part(int y, int m1, int d1, int m2, int d2) {
+        if (m1 == 1 && d1 == 1 && m2 == 12 && d2 >= 31)
+            return add(std::string(schema::prefix::year) + four(y));
+        if (m1 == m2) return month_part(y, m1, d1, d2);
+        if (!month_part(y, m1, d1, 31)) return false;
+        for (int m = m1 + 1; m < m2; ++m)
+            if (!add(std::string(schema::prefix::month) + four(y) + two(m))) return false;
+        return month_part(y, m2, 1, d2);
+    }
+    bool month_part(int y, int m, int d1, int d2) {
+        const int last = static_cast<int>(days_in(y, m));
+        const std::string ym = four(y) + two(m);
+        if (d1 <= 1 && d2 >= last) return add(std::string(schema::prefix::month) + ym);
+        for (int d = d1; d <= std::min(d2, last); ++d)
+            if (!add(std::string(schema::prefix::day) + ym + two(d))) return false;
+        return true;
+    }
+    bool add(std::string term) {
+        if (terms_.size() >= limit_) return false;
+        terms_.emplace_back(std::move(term));
+        return true;
+    }
+
+    std::size_t limit_;
+    std::vector<Xapian::Query> terms_;
+};
+
+// Past this many terms a range is matched on the date slot instead.
+constexpr std::size_t kMaxDateTerms = 120;
+
+} // namespace
+
+Xapian::Query date_range_query(const Xapian::Database& db, const std::string& from, const std::string& to) {
     const auto slot = schema::slot(schema::Slot::date);
-    const std::string lo = from.empty() ? std::string() : date_bound(from, false);
-    const std::string hi = to.empty() ? std::string() : date_bound(to, true);
+    std::string lo = from.empty() ? std::string() : date_bound(from, false);
+    std::string hi = to.empty() ? std::string() : date_bound(to, true);
     if (!lo.empty() && !hi.empty() && lo > hi)
         throw RequestError("the date range ends before it starts (" + from + ".." + to + ")");
-    if (!lo.empty() && !hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
-    if (!lo.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo);
-    if (!hi.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi);
-    return Xapian::Query::MatchAll;
+    if (lo.empty() && hi.empty()) return Xapian::Query::MatchAll;
+    // An open or wide end stops at the archive's first or last year: whole years
+    // either way, so no partial month is made up.
+    const std::string first = db.get_value_lower_bound(slot), last = db.get_value_upper_bound(slot);
+    if (first.size() != 8 || last.size() != 8) // nothing dated (or not by this schema)
+        return lo.empty()   ? Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi)
+               : hi.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo)
+                            : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+    lo = std::max(lo, first.substr(0, 4) + "0101");
+    hi = hi.empty() ? last.substr(0, 4) + "1231" : std::min(hi, last.substr(0, 4) + "1231");
+    if (lo > hi) return Xapian::Query::MatchNothing;
+    // Boolean terms: one posting list a year or month, where a value range reads
+    // the date of every candidate (the costliest filter of the load mix).
+    DateTerms terms(kMaxDateTerms);
+    if (!terms.cover(day_of(lo), day_of(hi)))
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+    auto& t = terms.terms();
+    return t.size() == 1 ? t.front() : Xapian::Query(Xapian::Query::OP_OR, t.begin(), t.end());
 }
 
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
     const auto dots = value.find("..");
     try {
-        if (dots == std::string::npos) return date_range_query(value, value);
-        return date_range_query(value.substr(0, dots), value.substr(dots + 2));
+        if (dots == std::string::npos) return date_range_query(db_, value, value);
+        return date_range_query(db_, value.substr(0, dots), value.substr(dots + 2));
     } catch (const RequestError& e) {
         if (!error_) error_ = e.what();
         return Xapian::Query::MatchNothing;

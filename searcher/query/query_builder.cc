@@ -219,7 +219,7 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
     synonyms_(synonyms), limits_(limits), db_(db), spelling_(spelling), qp_(analyzer.query_parser()),
     exact_qp_(analyzer.query_parser(true)), exact_boost_(exact_boost) {
     // Both parsers hold a reference: the processor lives as long as either does.
-    dates_ = new DateFieldProcessor;
+    dates_ = new DateFieldProcessor(db);
     dates_->release();
     configure(qp_, db, limits_.max_wildcard_words, dates_);
     configure(exact_qp_, db, limits_.max_wildcard_words, dates_);
