@@ -372,8 +372,11 @@ Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Pa
                                                               : Xapian::Query();
     enquire.set_query(plan.ranked(text, recency));
     if (request.cost.time_limit_s > 0) enquire.set_time_limit(request.cost.time_limit_s);
-    const Xapian::doccount check =
-        std::max(kCheckAtLeast, static_cast<Xapian::doccount>(request.offset + request.limit));
+    // With facets, count() reads every match in a pass of its own: looking further
+    // here would only delay the early end of the ranked match (10% of the blocks
+    // the 100k mix reads).
+    const auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
+    const Xapian::doccount check = request.facets ? page_end : std::max(kCheckAtLeast, page_end);
     return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                             static_cast<Xapian::doccount>(request.limit), check);
 }
@@ -525,7 +528,9 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     relax(enquire, p, builder, text, request, mset, results);
     check_time(start, request.cost.time_limit_s);
 
-    if (p.has_text && (mset.size() < 3 || results.relaxed)) results.suggestion = builder.suggest(text);
+    // (Counted from the first page: a short last page of many results needs no suggestion.)
+    if (p.has_text && (request.offset + mset.size() < 3 || results.relaxed))
+        results.suggestion = builder.suggest(text);
     if (mset.empty() && !results.suggestion.empty())
         retry_with_suggestion(enquire, p, builder, request, mset, results);
 
