@@ -463,7 +463,9 @@ std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MS
         hit.percent = it.get_percent();
         const Xapian::Document doc = it.get_document();
         hit.article = stored_article(doc);
-        hit.cluster = doc.get_value(schema::slot(schema::Slot::cluster));
+        // (Collapsed, the MSet holds the key: no value look-up, a third of a hit's reads.)
+        hit.cluster =
+            request.collapse ? it.get_collapse_key() : doc.get_value(schema::slot(schema::Slot::cluster));
         hit.other_versions = request.collapse ? it.get_collapse_count() : 0;
         if (request.explain) {
             const std::string id = own_id_term(doc);
