@@ -36,6 +36,14 @@ inline constexpr std::string_view site =
     "XD"; // the URL's host and its domains, for site:: "XDdiariolibre.com"
 } // namespace prefix
 
+// A plain word of the text: no prefix (prefixes are upper case), not a number,
+// at least three bytes. What spelling suggestions and --like are made of.
+inline bool is_plain_word(std::string_view term) {
+    if (term.size() < 3) return false;
+    const unsigned char c = static_cast<unsigned char>(term[0]);
+    return (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
 // Value slots.
 enum class Slot : Xapian::valueno {
     date = 0,         // "YYYYMMDD" (sortable; what DateRangeProcessor expects)

@@ -35,17 +35,22 @@ void check_time(std::chrono::steady_clock::time_point start, double budget) {
                              true);
 }
 
+// Opens `path` (a database or a stub of shards) into `db`; one line on failure.
+void add_opened(Xapian::Database& db, const std::string& path) {
+    try {
+        db.add_database(Xapian::Database(path));
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError("cannot open the database " + path + ": " + e.get_msg());
+    }
+}
+
 Xapian::Database open_all(const std::vector<std::string>& paths) {
     Xapian::Database db;
     for (const auto& path : paths) {
         if (!std::filesystem::exists(path))
             throw DatabaseError("no database at " + path +
                                 " (create it with hemeroteca-index, or pass --db)");
-        try {
-            db.add_database(Xapian::Database(path));
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot open the database " + path + ": " + e.get_msg());
-        }
+        add_opened(db, path);
     }
     return db;
 }
@@ -64,13 +69,7 @@ Xapian::Database open_spelling(const std::vector<std::string>& paths, const Xapi
     }
     if (std::equal(beside.begin(), beside.end(), paths.begin())) return db;
     Xapian::Database out;
-    for (const auto& path : beside) {
-        try {
-            out.add_database(Xapian::Database(path.string()));
-        } catch (const Xapian::Error& e) {
-            throw DatabaseError("cannot open the database " + path.string() + ": " + e.get_msg());
-        }
-    }
+    for (const auto& path : beside) add_opened(out, path.string());
     return out;
 }
 
@@ -94,14 +93,6 @@ Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
     if (!f.lang.empty())
         parts.push_back(Xapian::Query(std::string(schema::prefix::lang) + analysis::fold_key(f.lang)));
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
-}
-
-// Only plain words (no prefix, no stems) describe a story for --like.
-bool plain_word(const analysis::Analyzer& analyzer, const std::string& term) {
-    if (term.size() < 3) return false;
-    const unsigned char c = static_cast<unsigned char>(term[0]);
-    const bool plain = (c >= 'a' && c <= 'z') || c >= 0x80;
-    return plain && !analyzer.is_stopword(term);
 }
 
 // The document's own id term (Q...), by which one document is selected in a
@@ -274,8 +265,10 @@ Xapian::Query Searcher::like_query(const SearchRequest& request) {
     } catch (const Xapian::DocNotFoundError&) {
         throw RequestError("no article with the id " + std::to_string(id) + " in the database");
     }
-    const std::vector<std::string> words =
-        like_terms(db_, id, 30, [&](const std::string& term) { return plain_word(analyzer_, term); });
+    const std::vector<std::string> words = like_terms(db_, id, 30, [&](const std::string& term) {
+        // Only plain words (no prefix, no stems) describe a story.
+        return schema::is_plain_word(term) && !analyzer_.is_stopword(term);
+    });
     Xapian::Query like(Xapian::Query::OP_OR, words.begin(), words.end());
     // Leave the article itself out (by its unique id term).
     auto it = self.termlist_begin();

@@ -1,20 +1,12 @@
 #include "pipeline/spelling.h"
 
+#include "schema.h"
+
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace hemeroteca::indexer {
-
-namespace {
-// Plain words start with a lowercase letter (ASCII or not); prefixes are
-// upper case and numbers are not worth suggesting.
-bool is_plain_word(const std::string& term) {
-    if (term.size() < 3) return false;
-    const unsigned char c = static_cast<unsigned char>(term[0]);
-    return (c >= 'a' && c <= 'z') || c >= 0x80;
-}
-} // namespace
 
 Xapian::termcount add_missing_spellings(const Xapian::Database& words, Xapian::WritableDatabase& spelling) {
     // Both lists are sorted: walk them together to find the words not yet spelt.
@@ -23,7 +15,7 @@ Xapian::termcount add_missing_spellings(const Xapian::Database& words, Xapian::W
     const auto spelt_end = spelling.spellings_end();
     for (auto it = words.allterms_begin(); it != words.allterms_end(); ++it) {
         const std::string term = *it;
-        if (!is_plain_word(term)) continue;
+        if (!schema::is_plain_word(term)) continue;
         while (spelt != spelt_end && *spelt < term) ++spelt;
         if (spelt != spelt_end && *spelt == term) continue;
         missing.emplace_back(term, it.get_termfreq());
