@@ -273,6 +273,17 @@ Xapian::Query QueryBuilder::relatives(const std::string& normalized) const {
                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), kRelativesWeight);
 }
 
+bool QueryBuilder::held_as_name(const std::string& word) const {
+    // Asked for each parse of a request (its words, the exact lift, each synonym
+    // and the relaxed retry): the look-up once a word.
+    const auto known = names_.find(word);
+    if (known != names_.end()) return known->second;
+    const bool held =
+        analyzer_.stem(word) != word && db_.term_exists(std::string(schema::prefix::stem) + word);
+    names_.emplace(word, held);
+    return held;
+}
+
 std::string QueryBuilder::with_name_forms(const std::string& q) const {
     // A capitalised name is indexed as its own stem (Morales, not moral's plural),
     // so a lowercase query word's lemma alone would miss it: «estados unidos»
@@ -293,8 +304,7 @@ std::string QueryBuilder::with_name_forms(const std::string& q) const {
             return; // capitalised (a name already), a digit, or a non-ASCII letter
         const std::string t = analyzer_.term(tok.text);
         if (t.size() < 3 || analyzer_.is_stopword(t)) return;
-        const std::string name_stem = std::string(schema::prefix::stem) + t;
-        if (analyzer_.stem(t) == t || !db_.term_exists(name_stem)) return;
+        if (!held_as_name(t)) return;
         std::string capital = tok.text;
         capital[0] = static_cast<char>(first - 'a' + 'A');
         out.append(q, copied, tok.begin - copied);

@@ -20,6 +20,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace hemeroteca::search {
 
@@ -112,6 +113,8 @@ private:
     // Each lowercase word that the archive also holds as a name ("unidos": Estados
     // Unidos) as "(unidos OR Unidos)": its lemma's forms or the name as written.
     std::string with_name_forms(const std::string& query) const;
+    // Whether the archive holds this lowercase word's capitalised form as a name.
+    bool held_as_name(const std::string& word) const;
     // The archive's word nearest to a term it does not hold, or "".
     std::string correction(const std::string& term) const;
     // How the archive most often writes a term ("piñera" -> "Piñera").
@@ -129,6 +132,7 @@ private:
     DateFieldProcessor* dates_;     // fecha:, shared by both parsers (they own it)
     SynonymGroupProcessor* groups_; // the synonym groups of the query being parsed (qp_ owns it)
     double exact_boost_;
+    mutable std::unordered_map<std::string, bool> names_; // held_as_name's answers so far
 };
 
 // Whether `word` names a field of the query syntax (titulo, autor, fecha, ...).
