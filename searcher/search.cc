@@ -86,7 +86,7 @@ Xapian::Query term_filter(std::string_view prefix, const std::string& value) {
 
 Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
     std::vector<Xapian::Query> parts;
-    if (!f.from.empty() || !f.to.empty()) parts.push_back(date_range_query(db, f.from, f.to));
+    if (!f.from.empty() || !f.to.empty()) parts.push_back(date_range_query(dated_span(db), f.from, f.to));
     if (!f.section.empty()) parts.push_back(term_filter(schema::prefix::section_exact, f.section));
     if (!f.source.empty()) parts.push_back(term_filter(schema::prefix::source_exact, f.source));
     if (!f.author.empty()) parts.push_back(term_filter(schema::prefix::author_exact, f.author));

@@ -111,7 +111,7 @@ std::string four(int year) { return two(year / 100 % 100) + two(year % 100); }
 
 // The Y, M and D terms (schema.h) that cover [lo, hi] exactly: whole years by
 // their year term, whole months by their month term, the other days one by one
-// (what Omega does). Appends to `out`; false once it would pass `limit` terms.
+// (what Omega does); false once they would be more than `limit`.
 class DateTerms {
 public:
     explicit DateTerms(std::size_t limit) : limit_(limit) {}
@@ -158,20 +158,28 @@ constexpr std::size_t kMaxDateTerms = 120;
 
 } // namespace
 
-Xapian::Query date_range_query(const Xapian::Database& db, const std::string& from, const std::string& to) {
+DateSpan dated_span(const Xapian::Database& db) {
+    const auto slot = schema::slot(schema::Slot::date);
+    DateSpan span{db.get_value_lower_bound(slot), db.get_value_upper_bound(slot)};
+    if (span.first.size() != 8 || span.last.size() != 8) return {}; // nothing dated (or not by this schema)
+    return span;
+}
+
+Xapian::Query date_range_query(const DateSpan& archive, const std::string& from, const std::string& to) {
     const auto slot = schema::slot(schema::Slot::date);
     std::string lo = from.empty() ? std::string() : date_bound(from, false);
     std::string hi = to.empty() ? std::string() : date_bound(to, true);
     if (!lo.empty() && !hi.empty() && lo > hi)
         throw RequestError("the date range ends before it starts (" + from + ".." + to + ")");
     if (lo.empty() && hi.empty()) return Xapian::Query::MatchAll;
-    // An open or wide end stops at the archive's first or last year: whole years
-    // either way, so no partial month is made up.
-    const std::string first = db.get_value_lower_bound(slot), last = db.get_value_upper_bound(slot);
-    if (first.size() != 8 || last.size() != 8) // nothing dated (or not by this schema)
+    if (archive.first.empty())
         return lo.empty()   ? Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, hi)
                : hi.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, lo)
                             : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+    // An open or wide end stops at the archive's first or last year: whole years
+    // either way, so no partial month is made up.
+    const std::string& first = archive.first;
+    const std::string& last = archive.last;
     lo = std::max(lo, first.substr(0, 4) + "0101");
     hi = hi.empty() ? last.substr(0, 4) + "1231" : std::min(hi, last.substr(0, 4) + "1231");
     if (lo > hi) return Xapian::Query::MatchNothing;
@@ -187,8 +195,8 @@ Xapian::Query date_range_query(const Xapian::Database& db, const std::string& fr
 Xapian::Query DateFieldProcessor::operator()(const std::string& value) {
     const auto dots = value.find("..");
     try {
-        if (dots == std::string::npos) return date_range_query(db_, value, value);
-        return date_range_query(db_, value.substr(0, dots), value.substr(dots + 2));
+        if (dots == std::string::npos) return date_range_query(archive_, value, value);
+        return date_range_query(archive_, value.substr(0, dots), value.substr(dots + 2));
     } catch (const RequestError& e) {
         if (!error_) error_ = e.what();
         return Xapian::Query::MatchNothing;

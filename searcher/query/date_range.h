@@ -16,10 +16,17 @@ namespace hemeroteca::search {
 // Throws RequestError (search.h) on an unreadable date.
 std::string date_bound(std::string_view text, bool end_of_period);
 
-// A query matching the articles of `db` dated within [from, to]; either may be
-// empty (open). Boolean year, month and day terms where they cover the range in
-// at most a hundred or so, else a range on the date slot: the same articles.
-Xapian::Query date_range_query(const Xapian::Database& db, const std::string& from, const std::string& to);
+// The archive's first and last dated day ("YYYYMMDD"); empty when nothing is dated.
+struct DateSpan {
+    std::string first, last;
+};
+DateSpan dated_span(const Xapian::Database& db);
+
+// A query matching the articles dated within [from, to]; either may be empty
+// (open). Boolean year, month and day terms where they cover the range in at
+// most a hundred or so (open ends stop at the archive's first or last year),
+// else a range on the date slot (also when `archive` is empty): the same articles.
+Xapian::Query date_range_query(const DateSpan& archive, const std::string& from, const std::string& to);
 
 // "fecha:" / "date:" in queries: "2024", "2024-06..2024-12", "..2019", "2019..",
 // "marzo-2004..mayo-2004". An unreadable value matches nothing and is kept for
@@ -27,13 +34,15 @@ Xapian::Query date_range_query(const Xapian::Database& db, const std::string& fr
 // not own (found by fuzzing), so the caller throws after parse_query returns.
 class DateFieldProcessor : public Xapian::FieldProcessor {
 public:
-    explicit DateFieldProcessor(Xapian::Database db) : db_(std::move(db)) {}
+    // The archive's span (dated_span), read before parsing: nothing that can
+    // throw a database error runs inside Xapian's parser.
+    void set_archive(DateSpan archive) { archive_ = std::move(archive); }
     Xapian::Query operator()(const std::string& value) override;
     // The first error since the last call, if any; clears it.
     std::optional<std::string> take_error();
 
 private:
-    Xapian::Database db_;
+    DateSpan archive_;
     std::optional<std::string> error_;
 };
 

@@ -219,7 +219,7 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
     synonyms_(synonyms), limits_(limits), db_(db), spelling_(spelling), qp_(analyzer.query_parser()),
     exact_qp_(analyzer.query_parser(true)), exact_boost_(exact_boost) {
     // Both parsers hold a reference: the processor lives as long as either does.
-    dates_ = new DateFieldProcessor(db);
+    dates_ = new DateFieldProcessor;
     dates_->release();
     configure(qp_, db, limits_.max_wildcard_words, dates_);
     configure(exact_qp_, db, limits_.max_wildcard_words, dates_);
@@ -521,6 +521,8 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     const UrlFilters url_filters = query.has_url_filters ? extract_url_filters(query.user) : UrlFilters{};
     qp_.set_default_op(matching == Matching::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     check_cost(normalized);
+    if (normalized.find(':') != std::string::npos)
+        dates_->set_archive(dated_span(db_)); // (a field, maybe fecha:)
     ParsedQuery parsed;
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);

@@ -95,7 +95,7 @@ TEST_CASE("date ranges by terms match what the date slot's range matches", "[dat
     };
     for (const auto& [from, to] : shapes) {
         INFO(from << ".." << to);
-        const Xapian::Query q = date_range_query(db, from, to);
+        const Xapian::Query q = date_range_query(dated_span(db), from, to);
         CHECK(uses_terms(q) == (from != "2017"));
         CHECK(matches(db, q) == matches(db, slot_range(from, to)));
     }
@@ -107,7 +107,8 @@ TEST_CASE("date ranges by terms match what the date slot's range matches", "[dat
         auto a = base + std::chrono::days{day(rng)}, b = base + std::chrono::days{day(rng)};
         if (b < a) std::swap(a, b);
         INFO(iso(a) << ".." << iso(b));
-        CHECK(matches(db, date_range_query(db, iso(a), iso(b))) == matches(db, slot_range(iso(a), iso(b))));
+        CHECK(matches(db, date_range_query(dated_span(db), iso(a), iso(b))) ==
+              matches(db, slot_range(iso(a), iso(b))));
     }
 }
 
@@ -121,7 +122,7 @@ TEST_CASE("a range that would need too many terms falls back to the date slot", 
     old.text = "Crónica antigua.";
     old.date = "1650-06-01";
     db.add_document(build_document(old, an, tg));
-    const Xapian::Query q = date_range_query(db, "", "2013-06-15");
+    const Xapian::Query q = date_range_query(dated_span(db), "", "2013-06-15");
     CHECK_FALSE(uses_terms(q));
     CHECK(matches(db, q) == matches(db, slot_range("", "2013-06-15")));
     CHECK(matches(db, q).size() > 1);
@@ -132,6 +133,6 @@ TEST_CASE("an archive without dates still filters, and a reversed range is an er
     Xapian::Document doc;
     doc.add_term("x");
     db.add_document(doc);
-    CHECK(matches(db, date_range_query(db, "2014", "2015")).empty());
-    CHECK_THROWS_AS(date_range_query(db, "2015", "2014"), RequestError);
+    CHECK(matches(db, date_range_query(dated_span(db), "2014", "2015")).empty());
+    CHECK_THROWS_AS(date_range_query(dated_span(db), "2015", "2014"), RequestError);
 }
