@@ -82,6 +82,7 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
     // Boolean filters.
     const std::string id = id_term(a);
     if (!id.empty()) doc.add_boolean_term(id);
+    if (const std::string pid = public_id(a); !pid.empty()) doc.add_boolean_term(public_id_term(pid));
     if (const std::string lang = analysis::fold_key(a.lang); !lang.empty())
         doc.add_boolean_term(with_prefix(schema::prefix::lang, lang));
     add_boolean(doc, schema::prefix::section_exact, a.section);
@@ -113,6 +114,19 @@ Xapian::Document build_document(const Article& a, const analysis::Analyzer& anal
 
 std::string article_key(const Article& article) {
     return !article.url.empty() ? article.url : article.stable_id;
+}
+
+std::string public_id(const Article& article) {
+    const std::string id = id_term(article);
+    return id.empty() ? std::string() : util::hash_hex(id);
+}
+
+bool is_public_id(std::string_view text) {
+    return text.size() == 16 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+std::string public_id_term(std::string_view id) {
+    return std::string(schema::prefix::public_id) + std::string(id);
 }
 
 Article stored_article(const Xapian::Document& doc) { return article_from_stored_json(doc.get_data()); }

@@ -34,6 +34,16 @@ Xapian::Document build_document(const Article& article, const analysis::Analyzer
 // --like and --versions): its URL, else its stable id ("file.jsonl#42").
 std::string article_key(const Article& article);
 
+// The article's public id: 16 hex digits, a digest of its id term. It names the
+// article in the API, the page's /articulo/ID, exports and the terminal. Unlike a
+// Xapian docid it stays the same when the archive is re-indexed, compacted,
+// replicated or split into shards. Empty when the article has no id term.
+std::string public_id(const Article& article);
+// Whether `text` has a public id's shape (16 lower-case hex digits).
+bool is_public_id(std::string_view text);
+// The boolean term (XP prefix) of the article whose public id is `id`.
+std::string public_id_term(std::string_view id);
+
 // The article as stored in a document's data (what a result prints).
 Article stored_article(const Xapian::Document& doc);
 

@@ -18,6 +18,7 @@ inline constexpr std::string_view section = "XSEC";
 inline constexpr std::string_view source = "XSRC";
 // Boolean terms (exact, folded and lowercased values) for filters.
 inline constexpr std::string_view id = "Q";             // unique id: canonical URL or stable id
+inline constexpr std::string_view public_id = "XP";     // "XP" + 16 hex digits (document.h public_id)
 inline constexpr std::string_view lang = "L";           // "Les"
 inline constexpr std::string_view year = "Y";           // "Y2026"
 inline constexpr std::string_view month = "M";          // "M202601"
@@ -71,8 +72,9 @@ inline constexpr Xapian::termcount body_wdf_inc = 1;
 inline constexpr std::size_t max_term_bytes = 240;
 
 // Bumped whenever the way documents are built changes incompatibly.
-inline constexpr std::string_view schema_version =
-    "5"; // 4: facet keys fold ñ; authors, languages. 5: dictionary lemmas, XR family terms, sort slots
+// 4: facet keys fold ñ; authors, languages. 5: dictionary lemmas, XR family terms, sort slots.
+// 6: public ids (XP terms).
+inline constexpr std::string_view schema_version = "6";
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
 // One metadata entry per input file indexed without errors ("hemeroteca.file." +

@@ -47,7 +47,7 @@ int show_article(Searcher& searcher, const SearchOptions& options) {
         out["versions"] = versions;
         std::cout << dump_json(out, 2) << '\n';
     } else {
-        print_article(std::cout, article, id, versions, use_color(options.color));
+        print_article(std::cout, article, versions, use_color(options.color));
     }
     return exit_found;
 }

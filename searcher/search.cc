@@ -220,14 +220,18 @@ std::optional<Article> Searcher::article(Xapian::docid id) {
     });
 }
 
-Xapian::docid Searcher::find_url(const std::string& url) {
-    Article probe;
-    probe.url = url;
-    const std::string term = id_term(probe);
+Xapian::docid Searcher::first_with(const std::string& term) {
+    if (term.empty()) return 0;
     return retrying([&]() -> Xapian::docid {
         auto it = db_.postlist_begin(term);
         return it == db_.postlist_end(term) ? 0 : *it;
     });
+}
+
+Xapian::docid Searcher::find_url(const std::string& url) {
+    Article probe;
+    probe.url = url;
+    return first_with(id_term(probe));
 }
 
 std::vector<Hit> Searcher::versions(Xapian::docid id) {
@@ -337,11 +341,12 @@ analysis::QueryTerms Searcher::query_terms(const std::string& query) {
     return analyzer_.query_terms(builder.parse(text, Matching::any_word).query);
 }
 
+Xapian::docid Searcher::find_public_id(const std::string& id) {
+    return is_public_id(id) ? first_with(public_id_term(id)) : 0;
+}
+
 Xapian::docid Searcher::find_article(const std::string& key) {
-    if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos && key.size() < 10) {
-        const auto id = static_cast<Xapian::docid>(std::stoul(key));
-        if (id > 0 && article(id)) return id;
-    }
+    if (const Xapian::docid id = find_public_id(key)) return id;
     return find_url(key);
 }
 

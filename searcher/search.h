@@ -116,7 +116,9 @@ public:
     MatchList all_matches(const SearchRequest& request, Xapian::doccount max);
     // What a query highlights (its words, their forms, their synonyms); throws QuerySyntaxError.
     analysis::QueryTerms query_terms(const std::string& query);
-    // The article with this URL, stable id ("file.jsonl#42") or docid ("25"), 0 when none.
+    // The docid of the article with this public id (document.h), 0 when none.
+    Xapian::docid find_public_id(const std::string& id);
+    // The article with this public id, URL or stable id ("file.jsonl#42"), 0 when none.
     Xapian::docid find_article(const std::string& key);
 
     // Picks up what the indexer committed; false when nothing changed (true when something may have).
@@ -137,6 +139,9 @@ public:
 
 private:
     struct Plan; // what a request matches and how it ranks (search.cc)
+
+    // The first document indexed by `term`, 0 when none (or the term is empty).
+    Xapian::docid first_with(const std::string& term);
 
     // The steps of one search, in order.
     SearchResults run_once(const SearchRequest& request);

@@ -1,5 +1,7 @@
 #include "render/json.h"
 
+#include "document.h"
+
 #include "snippet/snippet.h"
 
 namespace hemeroteca::search {
@@ -19,7 +21,7 @@ const char* sort_name(Sort sort) { return name(sort).data(); }
 
 nlohmann::ordered_json hit_json(const Hit& hit) {
     const Article& a = hit.article;
-    return {{"rank", hit.rank}, {"id", hit.docid},    {"url", a.url},         {"title", a.title},
+    return {{"rank", hit.rank}, {"id", public_id(a)}, {"url", a.url},         {"title", a.title},
             {"date", a.date},   {"author", a.author}, {"section", a.section}, {"source", a.source},
             {"lang", a.lang},   {"score", hit.score}};
 }

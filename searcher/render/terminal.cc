@@ -142,7 +142,7 @@ void print_versions(std::ostream& out, const std::vector<Hit>& versions, bool co
     }
 }
 
-void print_article(std::ostream& out, const Article& a, Xapian::docid id, std::size_t versions, bool color) {
+void print_article(std::ostream& out, const Article& a, std::size_t versions, bool color) {
     const Style s = make_style(color);
     out << s.title_on << (a.title.empty() ? "(untitled)" : a.title) << s.off << '\n';
     const std::string meta = meta_line(a);
@@ -150,14 +150,13 @@ void print_article(std::ostream& out, const Article& a, Xapian::docid id, std::s
     if (!a.url.empty())
         out << s.dim_on << a.url << s.off << '\n';
     else
-        out << s.dim_on
-            << "(no original URL) id: " << (a.stable_id.empty() ? std::to_string(id) : a.stable_id) << s.off
-            << '\n';
+        out << s.dim_on << "(no original URL) id: " << (a.stable_id.empty() ? public_id(a) : a.stable_id)
+            << s.off << '\n';
     out << '\n' << a.text << '\n';
     if (versions > 1)
         out << '\n'
             << s.dim_on << versions << " versions of this story (--versions "
-            << (article_key(a).empty() ? std::to_string(id) : article_key(a)) << ")" << s.off << '\n';
+            << (article_key(a).empty() ? public_id(a) : article_key(a)) << ")" << s.off << '\n';
 }
 
 void print_timeline(std::ostream& out, const Timeline& t, const std::string& query, bool color) {

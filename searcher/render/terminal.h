@@ -20,8 +20,7 @@ void print_results(std::ostream& out, const SearchResults& results, const Search
 void print_versions(std::ostream& out, const std::vector<Hit>& versions, bool color);
 
 // One article in full (show ID|URL): headline, metadata, URL or stable id, text.
-void print_article(std::ostream& out, const Article& article, Xapian::docid id, std::size_t versions,
-                   bool color);
+void print_article(std::ostream& out, const Article& article, std::size_t versions, bool color);
 
 // --timeline: a bar per year, month or day, with its exact count.
 void print_timeline(std::ostream& out, const Timeline& timeline, const std::string& query, bool color);

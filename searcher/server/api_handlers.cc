@@ -12,10 +12,12 @@ namespace hemeroteca::search::server {
 
 namespace {
 
-Article require_article(Searcher& searcher, Xapian::docid id) {
-    auto article = searcher.article(id);
-    if (!article) throw not_found("no article with the id " + std::to_string(id));
-    return std::move(*article);
+// The docid of the article id= names; 404 when the archive has none.
+Xapian::docid require_article(Searcher& searcher, const ParamLookup& param) {
+    const std::string id = article_id(param);
+    const Xapian::docid docid = searcher.find_public_id(id);
+    if (docid == 0) throw not_found("no article with the id " + id);
+    return docid;
 }
 
 constexpr std::size_t kRelatedDefault = 5;
@@ -64,10 +66,12 @@ nlohmann::ordered_json api_search(Searcher& searcher, const ParamLookup& param, 
 }
 
 nlohmann::ordered_json api_article(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
-    const Xapian::docid id = article_id(param);
+    const Xapian::docid id = require_article(searcher, param);
     Hit hit;
     hit.docid = id;
-    hit.article = require_article(searcher, id);
+    auto article = searcher.article(id);
+    if (!article) throw not_found("no article with the id " + article_id(param));
+    hit.article = std::move(*article);
     nlohmann::ordered_json out = hit_json(hit);
     out.erase("rank");
     out.erase("score");
@@ -107,12 +111,11 @@ nlohmann::ordered_json api_article(Searcher& searcher, const ParamLookup& param,
 nlohmann::ordered_json api_related(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
     SearchRequest request = search_request(param, limits);
     if (!request.query.empty()) throw bad_parameter("related takes an id, not q");
-    request.like_id = article_id(param);
+    request.like_id = require_article(searcher, param);
     if (!param("per_page")) request.limit = kRelatedDefault;
-    require_article(searcher, request.like_id);
     const SearchResults results = searcher.search(request);
     nlohmann::ordered_json out = results_json(results, request, searcher.analyzer());
-    out["id"] = request.like_id;
+    out["id"] = article_id(param);
     return out;
 }
 

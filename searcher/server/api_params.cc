@@ -1,5 +1,6 @@
 #include "server/api_params.h"
 
+#include "document.h"
 #include "server/http_error.h"
 
 #include <algorithm>
@@ -59,7 +60,6 @@ SearchRequest search_request(const ParamLookup& param, const Limits& limits) {
     r.sort = sort_of(param);
     for (const auto& f : kFilters) r.filters.*f.field = text(param, std::string(f.name), kMaxFilterBytes);
     r.facets = flag(param, "facets", false);
-    r.facet_sample = limits.facet_sample;
     r.collapse = flag(param, "collapse", true);
     r.cost = limits.query;
     return r;
@@ -69,10 +69,12 @@ std::size_t page_of(const SearchRequest& request) {
     return request.offset / std::max<std::size_t>(request.limit, 1) + 1;
 }
 
-Xapian::docid article_id(const ParamLookup& param) {
-    if (param("id").value_or("").empty())
-        throw bad_parameter("id", "id is required (an article id from /api/search)");
-    return static_cast<Xapian::docid>(number(param, "id", 0, 1, std::numeric_limits<Xapian::docid>::max()));
+std::string article_id(const ParamLookup& param) {
+    const std::string id = param("id").value_or("");
+    if (id.empty()) throw bad_parameter("id", "id is required (an article id from /api/search)");
+    if (!is_public_id(id))
+        throw bad_parameter("id", "id must be an article id from /api/search (16 hexadecimal digits)");
+    return id;
 }
 
 } // namespace hemeroteca::search::server

@@ -24,7 +24,7 @@ SearchRequest search_request(const ParamLookup& param, const Limits& limits);
 // The page number (1-based) a request asked for (for the response).
 std::size_t page_of(const SearchRequest& request);
 
-// id=N for /api/article and /api/related: a positive docid.
-Xapian::docid article_id(const ParamLookup& param);
+// id= for /api/article and /api/related: a public id (document.h), checked for its shape.
+std::string article_id(const ParamLookup& param);
 
 } // namespace hemeroteca::search::server

@@ -1,5 +1,6 @@
 #include "server/export_stream.h"
 
+#include "document.h"
 #include "server/http_error.h"
 #include "server/searcher_pool.h"
 #include "snippet/snippet.h"
@@ -48,10 +49,10 @@ std::string slug(const std::string& query) {
     return out.empty() ? "hemeroteca" : "hemeroteca-" + out;
 }
 
-void append_row(std::string& out, ExportFormat format, Xapian::docid id, const Article& a,
-                const std::string& snip) {
+void append_row(std::string& out, ExportFormat format, const Article& a, const std::string& snip) {
+    const std::string id = public_id(a);
     if (format == ExportFormat::csv) {
-        out += csv_field(a.url) + ',' + std::to_string(id);
+        out += csv_field(a.url) + ',' + id;
         for (const std::string* field : {&a.title, &a.date, &a.source, &a.author, &a.section, &snip}) {
             out += ',';
             out += csv_field(*field);
@@ -130,7 +131,7 @@ bool ExportWriter::next(Searcher& searcher, std::string& out) {
         if (!article) continue; // removed since the search: left out
         const std::string snip =
             snippet::make_snippet(article->text, plan_->matches.terms, searcher.analyzer(), so);
-        append_row(out, plan_->format, id, *article, snip);
+        append_row(out, plan_->format, *article, snip);
     }
     return next_row_ < ids.size();
 }

@@ -1,5 +1,6 @@
 #include "server/feed.h"
 
+#include "document.h"
 #include "snippet/snippet.h"
 #include "util/strings.h"
 
@@ -105,7 +106,7 @@ Reply atom_feed(const Call& call) {
     out += "  <generator>hemeroteca-search</generator>\n";
     for (const Hit& hit : results.hits) {
         const Article& a = hit.article;
-        const std::string view = base + "/articulo/" + std::to_string(hit.docid);
+        const std::string view = base + "/articulo/" + public_id(a);
         std::string when = rfc3339(a.date);
         out += "  <entry>\n";
         out += "    <title>" + xml(a.title.empty() ? "(sin título)" : a.title) + "</title>\n";

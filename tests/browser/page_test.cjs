@@ -196,10 +196,10 @@ async function readingRoom(page, context) {
   await search(page, "soldados");
   const headline = page.locator(".result .headline a").first();
   const href = await headline.getAttribute("href");
-  check(/^\/articulo\/\d+\?q=soldados$/.test(href), "results link to the article view first (" + href + ")");
+  check(/^\/articulo\/[0-9a-f]{16}\?q=soldados$/.test(href), "results link to the article view first (" + href + ")");
   await headline.click();
   await page.waitForFunction(() => document.getElementById("article-body").children.length > 0);
-  check(/^\/articulo\/\d+$/.test(new URL(page.url()).pathname), "the article has its own URL");
+  check(/^\/articulo\/[0-9a-f]{16}$/.test(new URL(page.url()).pathname), "the article has its own URL");
   const articleMarks = await page.$$eval("#article-body mark", (ms) => ms.map((m) => m.textContent.toLowerCase()));
   check(articleMarks.length >= 1 && articleMarks.every((m) => m.startsWith("soldad")), "the stored text is shown with its matches highlighted (" + articleMarks.length + ")");
   const jump = await page.getAttribute("#article-matches a", "href");
@@ -218,7 +218,7 @@ async function readingRoom(page, context) {
   await page.click(".result .headline a >> nth=0");
   await page.waitForSelector("#article-versions:not([hidden]) li");
   check((await page.locator("#article-versions li").count()) >= 2, "the article page lists its versions");
-  await page.goto(base + "/articulo/999999");
+  await page.goto(base + "/articulo/0000000000000001");
   await page.waitForSelector("#article-message:not([hidden])");
   check(/No existe ese artículo/.test(await page.textContent("#article-message")), "a missing article: a Spanish message");
 

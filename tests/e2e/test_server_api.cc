@@ -137,27 +137,29 @@ TEST_CASE("GET /api/article: metadata, full text and versions", "[e2e][server]")
     for (const auto& hit : search["results"])
         if (hit["versions"].get<int>() > 0) story = hit;
     REQUIRE(story.is_object());
-    const json a = get_json("/api/article?id=" + std::to_string(story["id"].get<int>()));
+    const json a = get_json("/api/article?id=" + story["id"].get<std::string>());
     CHECK(a["id"] == story["id"]);
     CHECK(a["title"] == story["title"]);
     CHECK(a["url"] == story["url"]);
     CHECK(a["text"].get<std::string>().size() > 300);
     CHECK(a["versions"].size() == story["versions"].get<std::size_t>() + 1);
 
-    CHECK(get_json("/api/article?id=999999", 404)["error"] == "no article with the id 999999");
-    for (const char* bad : {"", "?id=", "?id=abc", "?id=0", "?id=-3"})
+    CHECK(get_json("/api/article?id=0000000000000001", 404)["error"] ==
+          "no article with the id 0000000000000001");
+    for (const char* bad : {"", "?id=", "?id=abc", "?id=0", "?id=-3", "?id=1", "?id=%200123456789abcdef"})
         get_json(std::string("/api/article") + bad, 400);
 }
 
 TEST_CASE("GET /api/related: other articles about the same story", "[e2e][server]") {
     const json search = get_json("/api/search?q=" + url_encode("Kim Jong-un Putin"));
     REQUIRE(search["results"].size() >= 1);
-    const int id = search["results"][0]["id"];
-    const json related = get_json("/api/related?id=" + std::to_string(id));
+    const std::string id = search["results"][0]["id"];
+    const json related = get_json("/api/related?id=" + id);
+    CHECK(related["id"] == id);
     REQUIRE(related["results"].size() >= 1);
     CHECK(related["results"].size() <= 5);
     for (const auto& hit : related["results"]) CHECK(hit["id"] != id);
-    get_json("/api/related?id=999999", 404);
+    get_json("/api/related?id=0000000000000001", 404);
     get_json("/api/related", 400);
 }
 

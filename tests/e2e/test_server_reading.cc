@@ -60,10 +60,10 @@ json get_json(const std::string& path, long status = 200) {
     return json::parse(get(path, status).body, nullptr, false);
 }
 
-int first_id(const std::string& query) {
+std::string first_id(const std::string& query) {
     const json r = get_json("/api/search?q=" + url_encode(query));
     REQUIRE(r["results"].size() >= 1);
-    return r["results"][0]["id"].get<int>();
+    return r["results"][0]["id"].get<std::string>();
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -77,8 +77,9 @@ std::vector<std::string> lines_of(const std::string& text) {
 } // namespace
 
 TEST_CASE("GET /api/article?q=: highlighted paragraphs, first match, URL kind", "[e2e][server][reading]") {
-    const int id = first_id("gobierno sin enlace");
-    const json a = get_json("/api/article?id=" + std::to_string(id) + "&q=gobierno");
+    const std::string id = first_id("gobierno sin enlace");
+    const json a = get_json("/api/article?id=" + id + "&q=gobierno");
+    CHECK(a["id"] == id);
     CHECK(a["title_html"] == "Un <mark>gobierno</mark> sin enlace");
     REQUIRE(a["paragraphs"].size() == 3);
     CHECK(a["paragraphs"][0] == "Primer párrafo sin nada.");
@@ -88,21 +89,24 @@ TEST_CASE("GET /api/article?q=: highlighted paragraphs, first match, URL kind", 
     CHECK(a["url_kind"] == "none");
     CHECK(a["key"] == "extra.jsonl#7");
 
-    const json short_link = get_json("/api/article?id=" + std::to_string(first_id("xilofonista noche")));
+    const json short_link = get_json("/api/article?id=" + first_id("xilofonista noche"));
     CHECK(short_link["url_kind"] == "short");
     CHECK(short_link["first_match"] == -1);
-    const json corpus =
-        get_json("/api/article?id=" + std::to_string(first_id("soldados Corea")) + "&q=soldados");
+    const json corpus = get_json("/api/article?id=" + first_id("soldados Corea") + "&q=soldados");
     CHECK(corpus["url_kind"] == "original");
     CHECK(corpus["paragraphs"][corpus["first_match"].get<int>()].get<std::string>().find(
               "<mark>soldados</mark>") != std::string::npos);
 
     SECTION("errors") {
-        CHECK(get_json("/api/article?id=999999", 404)["code"] == "not_found");
-        const json bad = get_json("/api/article?id=abc", 400);
-        CHECK(bad["code"] == "bad_parameter");
-        CHECK(bad["parameter"] == "id");
-        CHECK(get_json("/api/article?id=1&q=" + url_encode("Rusia AND"), 400)["code"] == "query_syntax");
+        CHECK(get_json("/api/article?id=0123456789abcdef", 404)["code"] == "not_found");
+        for (const char* bad : {"abc", "1", "0123456789ABCDEF", "0123456789abcdef0"}) {
+            INFO(bad);
+            const json e = get_json(std::string("/api/article?id=") + bad, 400);
+            CHECK(e["code"] == "bad_parameter");
+            CHECK(e["parameter"] == "id");
+        }
+        CHECK(get_json("/api/article?id=" + id + "&q=" + url_encode("Rusia AND"), 400)["code"] ==
+              "query_syntax");
     }
 }
 
@@ -173,15 +177,15 @@ TEST_CASE("GET /api/export: every result as CSV and JSON Lines, capped", "[e2e][
     CHECK(jsonl.headers.find("attachment; filename=\"hemeroteca-elecciones.jsonl\"") != std::string::npos);
     const auto rows = lines_of(jsonl.body);
     CHECK(rows.size() == total);
-    std::set<int> ids;
+    std::set<std::string> ids;
     for (const auto& line : rows) {
         const json row = json::parse(line);
         for (const char* key : {"url", "id", "title", "date", "outlet", "author", "section", "snippet"})
             CHECK(row.contains(key));
-        ids.insert(row["id"].get<int>());
+        ids.insert(row["id"].get<std::string>());
     }
     CHECK(ids.size() == total);
-    CHECK(ids.count(search["results"][0]["id"].get<int>()) == 1);
+    CHECK(ids.count(search["results"][0]["id"].get<std::string>()) == 1);
 
     const HttpResponse csv = get("/api/export?q=elecciones&format=csv");
     CHECK(csv.content_type == "text/csv; charset=utf-8");
@@ -237,10 +241,10 @@ TEST_CASE("GET /opensearch.xml and the page's /articulo/ID route", "[e2e][server
     const HttpResponse os = get("/opensearch.xml");
     CHECK(os.content_type == "application/opensearchdescription+xml; charset=utf-8");
     CHECK(os.body.find("template=\"" + server().url("/?q={searchTerms}") + "\"") != std::string::npos);
-    const HttpResponse page = get("/articulo/25");
+    const HttpResponse page = get("/articulo/" + first_id("gobierno sin enlace"));
     CHECK(page.content_type == "text/html; charset=utf-8");
     CHECK(page.body.find("rel=\"search\"") != std::string::npos);
-    get("/articulo/25/mas", 404);
+    get("/articulo/0123456789abcdef/mas", 404);
 }
 
 TEST_CASE("show ID|URL, and a stable id that show, --like and --versions accept", "[e2e][cli][reading]") {
@@ -265,6 +269,19 @@ TEST_CASE("show ID|URL, and a stable id that show, --like and --versions accept"
 
     CHECK(run({search_bin(), "--db", db.string(), "--like", "extra.jsonl#7"}).exit_code == 0);
     CHECK(run({search_bin(), "--db", db.string(), "--versions", "extra.jsonl#7"}).exit_code == 0);
+
+    // The public id the API gives (a digest of the id, not a docid) names it too.
+    const std::string id = r.json["results"][0]["id"].get<std::string>();
+    CHECK(id.size() == 16);
+    CHECK(id == first_id("gobierno sin enlace"));
+    const RunResult by_id = run({search_bin(), "show", "--db", db.string(), "--json", id});
+    CHECK(by_id.exit_code == 0);
+    CHECK(json::parse(by_id.out)["key"] == "extra.jsonl#7");
+    CHECK(json::parse(by_id.out)["id"] == id);
+    CHECK(run({search_bin(), "--db", db.string(), "--like", id}).exit_code == 0);
+    CHECK(run({search_bin(), "--db", db.string(), "--versions", id}).exit_code == 0);
+    // Docids are not public: "1" is not an article.
+    CHECK(run({search_bin(), "show", "--db", db.string(), "1"}).exit_code == 2);
 
     const RunResult timeline = run({search_bin(), "--db", db.string(), "--timeline", "--json", "gobierno"});
     const json t = json::parse(timeline.out);

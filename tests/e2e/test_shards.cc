@@ -50,9 +50,9 @@ std::vector<json> run_battery(const fs::path& db, const std::string& file) {
     return out;
 }
 
-// A result list as its users see it: URLs in rank order, where articles with
-// equal scores (ties, whose order Xapian breaks by docid, and docids differ
-// between layouts) are compared as a set.
+// A result list as its users see it: public ids in rank order (the same in
+// every layout, unlike docids), where articles with equal scores (ties, whose
+// order Xapian breaks by docid) are compared as a set.
 std::vector<std::set<std::string>> ranked(const json& answer) {
     std::vector<std::set<std::string>> groups;
     double last = -1;
@@ -60,7 +60,7 @@ std::vector<std::set<std::string>> ranked(const json& answer) {
         const double score = hit["score"].get<double>();
         if (groups.empty() || std::abs(score - last) > 1e-9 * std::max(1.0, std::abs(score)))
             groups.emplace_back();
-        groups.back().insert(hit["url"].get<std::string>());
+        groups.back().insert(hit["id"].get<std::string>());
         last = score;
     }
     return groups;
@@ -217,6 +217,11 @@ TEST_CASE("a database in N shards (--shards) is searched as one", "[e2e][shards]
             CHECK(b.json["total"] == a.json["total"]);
             CHECK(b.json["suggestion"] == a.json["suggestion"]);
         }
+        // A public id names the same article in every layout.
+        const std::string id = search_json(corpus_db(), "Putin").json["results"][0]["id"];
+        const auto shown = run({search_bin(), "show", "--db", sharded.string(), "--json", id});
+        REQUIRE(shown.exit_code == 0);
+        CHECK(json::parse(shown.out)["id"] == id);
         // one dictionary for every shard, beside the stub (database_layout.h)
         CHECK(fs::exists(sharded / "spelling"));
         CHECK(search_json(sharded, "gobernio").json["suggestion"] == "Gobierno");

@@ -100,3 +100,25 @@ TEST_CASE("stored data reads back whatever it holds, and unreadable data gives a
     for (const char* bad : {"", "[]", "{\"title\": \"roto", "not json", "{\"title\": 3}"})
         CHECK(article_from_stored_json(bad).title.empty());
 }
+
+TEST_CASE("the public id: 16 hex digits of the id, indexed, the same however the text changes",
+          "[document]") {
+    const analysis::Analyzer an;
+    auto tg = an.term_generator();
+    Article a = sample();
+    const std::string id = public_id(a);
+    CHECK(is_public_id(id));
+    CHECK(has_term(build_document(a, an, tg), public_id_term(id)));
+    a.text += " Corrección."; // a corrected article keeps its id (its URL did not change)
+    CHECK(public_id(a) == id);
+    Article other = sample();
+    other.url += "?v=2";
+    CHECK(public_id(other) != id);
+    Article no_url;
+    no_url.stable_id = "extra.jsonl#7";
+    CHECK(is_public_id(public_id(no_url)));
+    CHECK(public_id(Article{}).empty()); // no id term, no public id
+
+    for (const char* bad : {"", "25", "abc", "0123456789ABCDEF", "0123456789abcdeg", "0123456789abcdef0"})
+        CHECK_FALSE(is_public_id(bad));
+}

@@ -34,18 +34,22 @@ def batch(db: Path, requests: list, workdir: Path, extra_args=()) -> tuple:
 
 class KeyResolver:
     """Maps a result to its article key: the URL, or for articles without one,
-    the stable id the indexer stored as the Q term (read with xapian-delve)."""
+    the stable id the indexer stored as the Q term. A result's id is its public
+    id, whose XP term finds the document (both read with xapian-delve)."""
 
     def __init__(self, db: Path):
         self.db = db
         self.cache = {}
 
+    def _delve(self, *args: str) -> str:
+        return subprocess.run(["xapian-delve", *args, str(self.db)], capture_output=True, text=True).stdout
+
     def key(self, result: dict) -> str:
         if result.get("url"):
             return result["url"]
-        docid = result["id"]
-        if docid not in self.cache:
-            out = subprocess.run(["xapian-delve", "-r", str(docid), str(self.db)], capture_output=True, text=True)
-            terms = out.stdout.split()
-            self.cache[docid] = next((t[1:] for t in terms if t.startswith("Q")), f"docid:{docid}")
-        return self.cache[docid]
+        public_id = result["id"]
+        if public_id not in self.cache:
+            postings = self._delve("-t", "XP" + public_id).rsplit(":", 1)[-1].split()
+            terms = self._delve("-r", postings[0]).split() if postings else []
+            self.cache[public_id] = next((t[1:] for t in terms if t.startswith("Q")), f"id:{public_id}")
+        return self.cache[public_id]
