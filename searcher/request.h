@@ -114,9 +114,6 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     double half_life_days = 365; // for Sort::mixed: recency halves its lift every this many days
     bool facets = false;
-    // Facets from at least this many matches, scaled up and labelled estimates; 0 (the default):
-    // every match is counted and the counts are exact.
-    Xapian::doccount facet_sample = 0;
     bool collapse = true; // group syndicated copies under the best version
     bool explain = false; // per-result matched terms and their weights
     double exact_boost =

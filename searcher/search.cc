@@ -370,13 +370,11 @@ Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Pa
                                                               : Xapian::Query();
     enquire.set_query(plan.ranked(text, recency));
     if (request.cost.time_limit_s > 0) enquire.set_time_limit(request.cost.time_limit_s);
-    // With exact facets, count() reads every match in a pass of its own: looking
-    // further here would only delay the early end of the ranked match (10% of the
-    // blocks the 100k mix reads). Sampled facets (--facet-sample) leave the total
-    // to this pass's estimate, which checking 100 keeps close.
+    // With facets, count() reads every match in a pass of its own: looking further
+    // here would only delay the early end of the ranked match (10% of the blocks
+    // the 100k mix reads).
     const auto page_end = static_cast<Xapian::doccount>(request.offset + request.limit);
-    const bool counted = request.facets && request.facet_sample == 0;
-    const Xapian::doccount check = counted ? page_end : std::max(kCheckAtLeast, page_end);
+    const Xapian::doccount check = request.facets ? page_end : std::max(kCheckAtLeast, page_end);
     return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                             static_cast<Xapian::doccount>(request.limit), check);
 }
@@ -425,7 +423,6 @@ void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapia
     }
     CountRequest what;
     what.facets = request.facets;
-    what.facet_sample = request.facet_sample;
     what.facet_values = kFacetValues;
     what.time_limit_s = request.cost.time_limit_s;
     const Xapian::Query query = plan.matches(plan.parsed);

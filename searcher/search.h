@@ -55,10 +55,10 @@ struct SearchResults {
     std::string query;
     Matching matching = Matching::all_words;
     bool relaxed = false; // no article had all the words; showing those with some
-    TotalEstimate total;  // exact (every match counted) unless facets were sampled
+    TotalEstimate total;  // exact (every match counted) unless the count ran out of time
     std::vector<Hit> hits;
     Facets facets;              // with SearchRequest::facets
-    bool facets_exact = true;   // false: counted on a sample of the matches and scaled (estimates)
+    bool facets_exact = true;   // false: the count was cut short by the time limit and scaled (estimates)
     std::string suggestion;     // "did you mean", when the query finds little (the archive's own words)
     std::string retried_with;   // the suggestion, when the query found nothing and these are its results
     Filters applied;            // the filters in force (options and query fields)

@@ -60,18 +60,16 @@ bool LocalMatchCounter::count_postings(const Xapian::Query& query, FacetSpy& spy
 
 MatchCounts LocalMatchCounter::count(const Xapian::Query& query, const CountRequest& request) {
     FacetSpy spy(column_);
-    const bool sampled = request.facets && request.facet_sample > 0;
     // A conjunction of terms (most queries: one word, or words and filters) is
     // counted from its posting lists, a third of the cost of a match pass.
-    if (!sampled && count_postings(query, spy)) return counts_of(spy, spy.seen(), request);
+    if (count_postings(query, spy)) return counts_of(spy, spy.seen(), request);
     Xapian::Enquire counter(db_);
     if (request.time_limit_s > 0) counter.set_time_limit(request.time_limit_s);
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
     counter.set_query(query);
     counter.add_matchspy(&spy);
-    const Xapian::doccount check = sampled ? request.facet_sample : db_.get_doccount();
-    const Xapian::MSet counted = counter.get_mset(0, 0, check);
+    const Xapian::MSet counted = counter.get_mset(0, 0, db_.get_doccount());
     return counts_of(spy, counted.get_matches_estimated(), request);
 }
 
@@ -80,7 +78,7 @@ MatchCounts LocalMatchCounter::counts_of(const FacetSpy& spy, Xapian::doccount m
     MatchCounts out;
     const double seen = spy.seen();
     const double estimated = matches;
-    // Sampled: scale the facet counts up to the estimated number of matches.
+    // Cut short by the time limit: scale the facet counts up to the estimated number of matches.
     const double scale = seen > 0 && seen < estimated ? estimated / seen : 1.0;
     out.exact = scale == 1.0;
     out.articles = spy.seen();

@@ -31,8 +31,6 @@ using Facets = std::map<std::string, std::vector<std::pair<std::string, Xapian::
 
 struct CountRequest {
     bool facets = false;
-    // Count facets on at least this many matches and scale them up (estimates); 0: every match.
-    Xapian::doccount facet_sample = 0;
     std::size_t facet_values = 20; // the commonest values of each facet
     double time_limit_s = 0;       // Xapian's Enquire::set_time_limit for the counting pass; 0: none
 };

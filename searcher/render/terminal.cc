@@ -51,7 +51,7 @@ std::string total_text(const SearchResults& r) {
     return count + (n == 1 ? " article" : " articles");
 }
 
-// Sampled counts (serve --facet-sample) are estimates and say so: "≈ 12".
+// Counts cut short by the time limit are estimates and say so: "≈ 12".
 void print_facets(std::ostream& out, const Facets& facets, bool exact, const Style& s) {
     for (const auto& [facet, key, label] : kFacets) {
         const auto it = facets.find(std::string(key));

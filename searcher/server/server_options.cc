@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include <charconv>
+#include <iostream>
 #include <stdexcept>
 
 namespace hemeroteca::search::server {
@@ -41,10 +42,14 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     serve
-        .add_option("--facet-sample", o.limits.facet_sample,
-                    "Count facets on at least this many matches and scale them (estimates); 0, the default: "
-                    "every match, exact")
-        ->capture_default_str();
+        .add_option_function<unsigned>(
+            "--facet-sample",
+            [](unsigned) {
+                std::cerr
+                    << "warning: --facet-sample is no longer used: totals and facets are always exact\n";
+            },
+            "(no longer used: totals and facets are always exact)")
+        ->group("");
     serve
         .add_option_function<std::size_t>(
             "--cache-mb", [&o](std::size_t mb) { o.limits.cache_bytes = mb << 20; },

@@ -20,7 +20,6 @@ struct Limits {
     std::size_t max_payload_bytes = 8192; // request bodies (the API has none) -> 413
     std::size_t max_target_bytes = 8192;  // the request target (path + query string) -> 414
     std::size_t max_header_bytes = 32768; // request line + headers (what the transport buffers) -> 431
-    unsigned facet_sample = 0;            // 0: facets count every match (exact); N: at least N, scaled
     std::size_t export_max = 100000;      // rows of one /api/export at most
     std::size_t feed_max = 50;            // entries of one /feed at most
     std::size_t cache_bytes = 32u << 20;  // recent answers kept while the database is unchanged; 0: none

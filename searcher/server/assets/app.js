@@ -277,7 +277,7 @@ const sameValue = (a, b) => {
   return key(a) === key(b);
 };
 
-// Counts are scaled from a sample on large result sets (facets_exact false): shown as "≈ N".
+// Counts cut short by the time limit are scaled estimates (facets_exact false): shown as "≈ N".
 // Each facet shows its first values, "Mostrar más" for the rest, and a box to filter them.
 function renderFacets(facets, state, exact) {
   const groups = [];
