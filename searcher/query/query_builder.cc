@@ -4,12 +4,14 @@
 #include "document.h"
 #include "query/date_range.h"
 #include "query/url_filters.h"
+#include "query/wildcards.h"
 #include "schema.h"
 
 #include <algorithm>
 #include <charconv>
 #include <array>
 #include <map>
+#include <optional>
 #include <vector>
 #include <utility>
 
@@ -197,6 +199,12 @@ private:
 namespace {
 constexpr std::string_view kSynonymField = "xsinonimo";
 
+std::optional<std::string> text_field_prefix(std::string_view field) {
+    for (const auto& [name, prefix] : kTextFields)
+        if (name == field) return std::string(prefix);
+    return std::nullopt;
+}
+
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::termcount max_wildcard_words,
                DateFieldProcessor* dates) {
     qp.set_database(db); // for wildcards and spelling
@@ -226,6 +234,7 @@ QueryBuilder::QueryBuilder(const analysis::Analyzer& analyzer, const Xapian::Dat
     groups_ = new SynonymGroupProcessor;
     groups_->release();
     qp_.add_prefix(std::string(kSynonymField), groups_);
+    exact_qp_.add_prefix(std::string(kSynonymField), groups_); // (wildcards: expand_wildcards)
 }
 
 void QueryBuilder::check_cost(const std::string& normalized) const {
@@ -527,13 +536,24 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
     parsed.matching = matching;
     parsed.content_words = count_content_words(normalized);
     try {
+        // Groups are named `xsinonimo:K` in the parsed text: wildcards' first, then synonyms'.
+        std::vector<Xapian::Query> group_queries;
+        const auto group_name = [&] {
+            return std::string(kSynonymField) + ":" + std::to_string(group_queries.size());
+        };
+        const std::string with_wildcards = expand_wildcards(normalized, db_, limits_.max_wildcard_words,
+                                                            text_field_prefix, [&](Xapian::Query expanded) {
+                                                                std::string name = group_name();
+                                                                group_queries.push_back(std::move(expanded));
+                                                                return name;
+                                                            });
         std::vector<std::vector<std::string>> groups;
         const std::string with_synonyms =
-            synonyms_.expand(normalized, [&](std::vector<std::string> alternatives) {
+            synonyms_.expand(with_wildcards, [&](std::vector<std::string> alternatives) {
                 groups.push_back(std::move(alternatives));
-                return " " + std::string(kSynonymField) + ":" + std::to_string(groups.size() - 1) + " ";
+                return " " + std::string(kSynonymField) + ":" +
+                       std::to_string(group_queries.size() + groups.size() - 1) + " ";
             });
-        std::vector<Xapian::Query> group_queries;
         for (const auto& alternatives : groups) {
             std::vector<Xapian::Query> parts;
             for (const auto& alt : alternatives)
@@ -550,7 +570,7 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             // the words as typed: a synonym group's other alternatives get no exact lift
-            const Xapian::Query exact = exact_qp_.parse_query(with_name_forms(normalized), kFlags);
+            const Xapian::Query exact = exact_qp_.parse_query(with_name_forms(with_wildcards), kFlags);
             (void)dates_->take_error(); // the same text: already checked
             if (!exact.empty())
                 parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);

@@ -83,7 +83,18 @@ void check_same_answers(const std::vector<json>& expected, const std::vector<jso
         INFO("query " << queries[i].dump());
         REQUIRE(!expected[i].contains("error"));
         REQUIRE(!actual[i].contains("error"));
-        CHECK(ranked(actual[i]) == ranked(expected[i]));
+        if (queries[i].value("query", "").find('*') != std::string::npos) {
+            // A wildcard's OP_SYNONYM is estimated by each shard from the words it
+            // holds (Xapian 1.4): its weights agree within 0.1%, and near-ties may
+            // swap, but every rank's score is the same to 0.5% (query/wildcards.h).
+            REQUIRE(actual[i]["results"].size() == expected[i]["results"].size());
+            for (std::size_t r = 0; r < expected[i]["results"].size(); ++r) {
+                const double want = expected[i]["results"][r]["score"];
+                CHECK(actual[i]["results"][r]["score"].get<double>() == Approx(want).epsilon(0.005));
+            }
+        } else {
+            CHECK(ranked(actual[i]) == ranked(expected[i]));
+        }
         if (queries[i].value("explain", false) && !expected[i]["results"].empty())
             CHECK(!explained(expected[i]["results"][0]).empty());
         if (queries[i].value("explain", false))
@@ -114,8 +125,8 @@ std::string article_with(const Xapian::Database& db, const std::string& word) {
 // Queries of every kind the remote backend serves, from the words of the
 // articles' own headlines: words, AND, phrases, titles, questions, dates,
 // pages, the three sorts, --explain, uncollapsed copies, facets, --like,
-// misspellings (did you mean, and the retry with it) and synonym groups. Not wildcards yet: Xapian 1.4
-// expands a wildcard in each shard separately, so its weights differ from one database's (see README).
+// misspellings (did you mean, and the retry with it), synonym groups and wildcards (which Xapian 1.4
+// would expand and score in each shard separately: query/wildcards.h).
 std::vector<json> battery(const fs::path& db, std::size_t per_kind) {
     Xapian::Database xdb(db.string());
     std::vector<std::string> words;
@@ -148,6 +159,8 @@ std::vector<json> battery(const fs::path& db, std::size_t per_kind) {
         q.push_back({{"query", a.substr(0, 2) + a.substr(3)}});        // a letter dropped
         q.push_back({{"query", b + " " + b.substr(0, b.size() - 1)}}); // ... and a word cut short
         if (const std::string like = article_with(xdb, a); !like.empty()) q.push_back({{"like", like}});
+        q.push_back({{"query", a.substr(0, 5) + "*"}});
+        q.push_back({{"query", "titulo:" + b.substr(0, 5) + "* " + a}, {"explain", true}, {"limit", 3}});
     }
     for (const std::string synonyms : {"EEUU", "Naciones Unidas", "OMS vacunas", "fallecidos"})
         q.push_back({{"query", synonyms}});
