@@ -171,9 +171,14 @@ QueryCostError wildcard_cost_error(const Xapian::WildcardError& e, Xapian::termc
         if (first_lower != std::string::npos) pattern.erase(0, first_lower);
         if (!pattern.empty() && pattern.back() != '*') pattern += '*';
     }
-    return QueryCostError(
-        "the query is too costly: " + (pattern.empty() ? "a wildcard" : "`" + pattern + "`") +
-        " matches over " + std::to_string(max_words) + " words (write more letters before the *)");
+    return wildcard_cost_error(pattern, max_words);
+}
+
+QueryCostError wildcard_cost_error(std::string_view pattern, Xapian::termcount max_words) {
+    return QueryCostError("the query is too costly: " +
+                          (pattern.empty() ? std::string("a wildcard") : "`" + std::string(pattern) + "`") +
+                          " matches over " + std::to_string(max_words) +
+                          " words (write more letters before the *)");
 }
 
 // A synonym group of the query as one Xapian OP_SYNONYM: its alternatives weigh

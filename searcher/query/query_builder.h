@@ -20,6 +20,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace hemeroteca::search {
@@ -95,8 +96,7 @@ public:
     Matching default_matching(const NormalizedQuery& query) const;
 
     // Throws QuerySyntaxError, QueryCostError (too many words, a phrase too
-    // long; a wildcard's expansion is checked when the query runs: see
-    // wildcard_cost_error).
+    // long, a wildcard over its expansion: see wildcard_cost_error).
     ParsedQuery parse(const NormalizedQuery& query, Matching matching);
 
     // The query with each word that is not in the archive replaced by the
@@ -149,5 +149,7 @@ std::string rewrite_spanish_dates(const std::string& normalized_query);
 // thrown when the query runs) as the user's QueryCostError:
 // "the query is too costly: `a*` matches over 1000 words".
 QueryCostError wildcard_cost_error(const Xapian::WildcardError& e, Xapian::termcount max_words);
+// The same for a wildcard `pattern` ("corrup*") expanded by expand_wildcards (query/wildcards.h).
+QueryCostError wildcard_cost_error(std::string_view pattern, Xapian::termcount max_words);
 
 } // namespace hemeroteca::search

@@ -16,11 +16,6 @@ bool word_byte(char c) {
            u >= 0x80;
 }
 
-QueryCostError too_many(std::string_view word, Xapian::termcount max_words) {
-    return QueryCostError("the query is too costly: `" + std::string(word) + "*` matches over " +
-                          std::to_string(max_words) + " words (write more letters before the *)");
-}
-
 } // namespace
 
 std::string expand_wildcards(const std::string& text, const Xapian::Database& db, Xapian::termcount max_words,
@@ -49,7 +44,8 @@ std::string expand_wildcards(const std::string& text, const Xapian::Database& db
         const std::string pattern = prefix + std::string(word);
         std::vector<std::string> terms;
         for (auto t = db.allterms_begin(pattern); t != db.allterms_end(pattern); ++t) {
-            if (max_words != 0 && terms.size() == max_words) throw too_many(word, max_words); // 0: no limit
+            if (max_words != 0 && terms.size() == max_words)
+                throw wildcard_cost_error(std::string(word) + "*", max_words); // 0: no limit
             terms.push_back(*t);
         }
         const Xapian::Query expanded =

@@ -12,12 +12,13 @@ namespace hemeroteca::search::server {
 
 namespace {
 
-// The docid of the article id= names; 404 when the archive has none.
-Xapian::docid require_article(Searcher& searcher, const ParamLookup& param) {
+// The article id= names (its docid and stored article); 404 when the archive has none.
+std::pair<Xapian::docid, Article> require_article(Searcher& searcher, const ParamLookup& param) {
     const std::string id = article_id(param);
     const Xapian::docid docid = searcher.find_public_id(id);
-    if (docid == 0) throw not_found("no article with the id " + id);
-    return docid;
+    auto article = docid == 0 ? std::nullopt : searcher.article(docid);
+    if (!article) throw not_found("no article with the id " + id);
+    return {docid, std::move(*article)};
 }
 
 constexpr std::size_t kRelatedDefault = 5;
@@ -66,12 +67,10 @@ nlohmann::ordered_json api_search(Searcher& searcher, const ParamLookup& param, 
 }
 
 nlohmann::ordered_json api_article(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
-    const Xapian::docid id = require_article(searcher, param);
+    auto [id, article] = require_article(searcher, param);
     Hit hit;
     hit.docid = id;
-    auto article = searcher.article(id);
-    if (!article) throw not_found("no article with the id " + article_id(param));
-    hit.article = std::move(*article);
+    hit.article = std::move(article);
     nlohmann::ordered_json out = hit_json(hit);
     out.erase("rank");
     out.erase("score");
@@ -111,11 +110,12 @@ nlohmann::ordered_json api_article(Searcher& searcher, const ParamLookup& param,
 nlohmann::ordered_json api_related(Searcher& searcher, const ParamLookup& param, const Limits& limits) {
     SearchRequest request = search_request(param, limits);
     if (!request.query.empty()) throw bad_parameter("related takes an id, not q");
-    request.like_id = require_article(searcher, param);
+    const auto [id, article] = require_article(searcher, param);
+    request.like_id = id;
     if (!param("per_page")) request.limit = kRelatedDefault;
     const SearchResults results = searcher.search(request);
     nlohmann::ordered_json out = results_json(results, request, searcher.analyzer());
-    out["id"] = article_id(param);
+    out["id"] = public_id(article);
     return out;
 }
 

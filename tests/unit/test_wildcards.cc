@@ -1,5 +1,6 @@
 #include "query/query_builder.h"
 #include "query/wildcards.h"
+#include "schema.h"
 
 #include <catch2/catch.hpp>
 
@@ -27,7 +28,7 @@ struct Expanded {
 Expanded expand(const std::string& text, const Xapian::Database& db, Xapian::termcount max = 100) {
     Expanded out;
     const auto field = [](std::string_view name) -> std::optional<std::string> {
-        if (name == "titulo") return std::string("S");
+        if (name == "titulo") return std::string(hemeroteca::schema::prefix::title);
         return std::nullopt;
     };
     out.text = expand_wildcards(text, db, max, field, [&](Xapian::Query q) {
