@@ -15,6 +15,13 @@ constexpr Field kFields[] = {{"url", &Article::url},         {"title", &Article:
                              {"lang", &Article::lang},       {"text", &Article::text},
                              {"origin", &Article::origin},   {"id", &Article::stable_id}};
 
+// The member a stored key names, or null for a key that is not a field.
+std::string* field_of(Article& a, std::string_view key) {
+    for (const Field& f : kFields)
+        if (key == f.name) return &(a.*f.member);
+    return nullptr;
+}
+
 } // namespace
 
 nlohmann::json to_json(const Article& a) {
@@ -32,7 +39,7 @@ public:
     explicit StoredArticleReader(Article& a) : a_(a) {}
 
     bool key(string_t& k) override {
-        target_ = depth_ == 1 ? field(k) : nullptr;
+        target_ = depth_ == 1 ? field_of(a_, k) : nullptr;
         return true;
     }
     bool string(string_t& v) override {
@@ -56,11 +63,6 @@ public:
     }
 
 private:
-    std::string* field(const std::string& k) {
-        for (const Field& f : kFields)
-            if (k == f.name) return &(a_.*f.member);
-        return nullptr;
-    }
     bool enter() {
         ++depth_;
         target_ = nullptr;
@@ -109,12 +111,6 @@ public:
     }
 
 private:
-    static std::string* field_of(Article& a, std::string_view k) {
-        for (const Field& f : kFields)
-            if (k == f.name) return &(a.*f.member);
-        return nullptr;
-    }
-
     // Skips white space; false at the end of the data.
     bool skip_ws() {
         while (at_ < s_.size() && (s_[at_] == ' ' || s_[at_] == '\n' || s_[at_] == '\r' || s_[at_] == '\t'))
