@@ -1,11 +1,8 @@
 #include "snippet/snippet.h"
 
-#include "analysis/tokens.h"
-#include "schema.h"
+#include "snippet/matches.h"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
 #include <unordered_map>
 #include <vector>
 
@@ -13,70 +10,7 @@ namespace hemeroteca::snippet {
 
 namespace {
 
-struct Hit {
-    std::size_t begin;
-    std::size_t end;
-    int key; // which query term it matched, -1 for none
-};
-
-class Matcher {
-public:
-    Matcher(const analysis::QueryTerms& terms, const analysis::Analyzer& analyzer) :
-        terms_(terms), analyzer_(analyzer) {
-        for (const auto* set : {&terms.exact, &terms.stems})
-            for (const auto& t : *set)
-                if (!t.empty()) first_bytes_[static_cast<unsigned char>(t.front())] = true;
-    }
-
-    // The id of the query term a token matches, or -1.
-    int match(const std::string& token_text) {
-        // Tokens come accent-folded: one whose first letter starts no query term
-        // cannot match, and most do not (no lowercasing, no stemming for them).
-        const unsigned char first = token_text.empty() ? 0 : static_cast<unsigned char>(token_text.front());
-        if (first < 0x80 && !first_bytes_[static_cast<unsigned char>(std::tolower(first))]) return -1;
-        const std::string term = analyzer_.term(token_text);
-        if (terms_.exact.count(term)) return id_of(term);
-        if (!could_stem_to_a_query_stem(term) || analyzer_.is_stopword(term)) return -1;
-        auto cached = stems_.find(term);
-        if (cached == stems_.end()) cached = stems_.emplace(term, analyzer_.stem(term)).first;
-        return terms_.stems.count(cached->second) ? id_of(std::string(schema::prefix::stem) + cached->second)
-                                                  : -1;
-    }
-
-private:
-    // Most words of a text cannot stem to any query stem, and need no stemming.
-    bool could_stem_to_a_query_stem(std::string_view term) const {
-        return std::any_of(terms_.stems.begin(), terms_.stems.end(),
-                           [&](const std::string& stem) { return analyzer_.may_stem_to(term, stem); });
-    }
-    int id_of(const std::string& key) {
-        return ids_.emplace(key, static_cast<int>(ids_.size())).first->second;
-    }
-    const analysis::QueryTerms& terms_;
-    const analysis::Analyzer& analyzer_;
-    std::array<bool, 256> first_bytes_{}; // first bytes of the query terms
-    std::unordered_map<std::string, std::string> stems_;
-    std::unordered_map<std::string, int> ids_;
-};
-
-std::vector<Hit> find_tokens(std::string_view text, const analysis::QueryTerms& terms,
-                             const analysis::Analyzer& analyzer) {
-    Matcher matcher(terms, analyzer);
-    std::vector<Hit> hits;
-    std::vector<bool> stop;
-    analysis::tokenize(text, [&](const analysis::Token& tok) {
-        hits.push_back({tok.begin, tok.end, terms.empty() ? -1 : matcher.match(tok.text)});
-        stop.push_back(hits.back().key >= 0 && analyzer.is_stopword(analyzer.term(tok.text)));
-    });
-    // A stop-word comes from a phrase ("Corea del Norte"): mark it only
-    // between two matched words, not every "del" of the text.
-    const auto content_match = [&](std::size_t i) { return hits[i].key >= 0 && !stop[i]; };
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        if (stop[i] && !(i > 0 && i + 1 < hits.size() && content_match(i - 1) && content_match(i + 1)))
-            hits[i].key = -1;
-    }
-    return hits;
-}
+using Hit = TokenMatch;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -189,7 +123,7 @@ std::string escape_html(std::string_view text) {
 
 std::string make_snippet(std::string_view text, const analysis::QueryTerms& terms,
                          const analysis::Analyzer& analyzer, const SnippetOptions& options) {
-    const std::vector<Hit> hits = find_tokens(text, terms, analyzer);
+    const std::vector<Hit> hits = match_tokens(text, terms, analyzer).tokens;
     if (hits.empty()) return {};
     Window w = best_window(hits, options.max_bytes);
 
@@ -207,7 +141,7 @@ std::string make_snippet(std::string_view text, const analysis::QueryTerms& term
 
 std::string highlight(std::string_view text, const analysis::QueryTerms& terms,
                       const analysis::Analyzer& analyzer, const Markup& markup) {
-    const std::vector<Hit> hits = find_tokens(text, terms, analyzer);
+    const std::vector<Hit> hits = match_tokens(text, terms, analyzer).tokens;
     return render(text, 0, text.size(), hits, 0, hits.size(), markup);
 }
 
