@@ -157,7 +157,13 @@ private:
                SearchResults& results);
     std::vector<Hit> url_hits(const std::string& url);
     std::vector<Hit> hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
-                          const SearchRequest& request);
+                          const SearchRequest& request, const analysis::QueryTerms& terms);
+    // How many of the first results a question re-ranks by proximity (query/proximity.h); 0: none.
+    static Xapian::doccount rerank_depth(const ParsedQuery& text, const SearchRequest& request);
+    void rerank_by_proximity(std::vector<Hit>& hits, const analysis::QueryTerms& terms);
+    // --explain: the weight each matching term gives the document.
+    std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
+                                    Xapian::docid docid);
 
     Xapian::Query like_query(const SearchRequest& request);
     // What a request matches (query, --like, filters; relaxed as search() would): `ranked`, with
