@@ -42,7 +42,8 @@ void add(Xapian::WritableDatabase& db, const std::vector<Article>& articles) {
 
 analysis::QueryTerms terms_of(const analysis::Analyzer& an, const Xapian::Database& db,
                               const std::string& q) {
-    search::QueryBuilder qb(an, db, search::Synonyms{});
+    const search::Synonyms none; // (the builder keeps a reference: not a temporary)
+    search::QueryBuilder qb(an, db, none);
     return an.query_terms(qb.parse(qb.normalize(q), search::Matching::any_word).query);
 }
 
