@@ -104,10 +104,10 @@ Xapian::Query filter_query(const Xapian::Database& db, const Filters& f) {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-// How many results the page shows, whether rank() took the page itself or a
-// question's first results from the top (to re-rank them).
-std::size_t shown(const Xapian::MSet& mset, const SearchRequest& r) {
-    if (mset.get_firstitem() == r.offset && mset.size() <= r.limit) return mset.size();
+// How many results the page shows: the MSet is the page itself, or (`from_top`)
+// a question's first results, taken from the top to be re-ranked.
+std::size_t shown(const Xapian::MSet& mset, const SearchRequest& r, bool from_top) {
+    if (!from_top) return mset.size();
     return mset.size() > r.offset ? std::min<std::size_t>(r.limit, mset.size() - r.offset) : 0;
 }
 
@@ -487,7 +487,8 @@ void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapia
 }
 
 std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
-                                const SearchRequest& request, const analysis::QueryTerms& terms) {
+                                const SearchRequest& request, const analysis::QueryTerms& terms,
+                                bool from_top) {
     std::vector<Hit> out;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
@@ -503,7 +504,7 @@ std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MS
         out.push_back(std::move(hit));
     }
     // rank() took a question's first results from the top: re-ranked, then cut to the page.
-    if (mset.get_firstitem() != request.offset || mset.size() > request.limit) {
+    if (from_top) {
         rerank_by_proximity(out, terms);
         out.erase(out.begin(),
                   out.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, out.size())));
@@ -581,17 +582,19 @@ SearchResults Searcher::run_once(const SearchRequest& request) {
     relax(enquire, p, builder, text, request, mset, results);
     check_time(start, request.cost.time_limit_s);
 
+    // The MSet is always rank()'s for p.parsed, whichever step made it: a question's is from the top.
+    const auto from_top = [&] { return rerank_depth(p.parsed, request) > 0; };
     // (Counted from the first page: a short last page of many results needs no suggestion.)
-    if (p.has_text && (request.offset + shown(mset, request) < 3 || results.relaxed))
+    if (p.has_text && (request.offset + shown(mset, request, from_top()) < 3 || results.relaxed))
         results.suggestion = builder.suggest(text);
-    if (shown(mset, request) == 0 && !results.suggestion.empty())
+    if (shown(mset, request, from_top()) == 0 && !results.suggestion.empty())
         retry_with_suggestion(enquire, p, builder, request, mset, results);
 
     results.matching = p.parsed.matching;
     results.terms = analyzer_.query_terms(p.parsed.query);
     count(p, request, mset, results);
     check_time(start, request.cost.time_limit_s);
-    results.hits = hits(enquire, mset, request, results.terms);
+    results.hits = hits(enquire, mset, request, results.terms, from_top());
     results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return results;
 }

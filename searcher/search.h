@@ -156,8 +156,9 @@ private:
     void count(const Plan& plan, const SearchRequest& request, const Xapian::MSet& mset,
                SearchResults& results);
     std::vector<Hit> url_hits(const std::string& url);
+    // `from_top`: the MSet holds a question's first results (rerank_depth), not the page.
     std::vector<Hit> hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
-                          const SearchRequest& request, const analysis::QueryTerms& terms);
+                          const SearchRequest& request, const analysis::QueryTerms& terms, bool from_top);
     // How many of the first results a question re-ranks by proximity (query/proximity.h); 0: none.
     static Xapian::doccount rerank_depth(const ParsedQuery& text, const SearchRequest& request);
     void rerank_by_proximity(std::vector<Hit>& hits, const analysis::QueryTerms& terms);

@@ -123,4 +123,14 @@ TEST_CASE("a question ranks the passage that holds its words first, and pages ag
     std::vector<std::string> whole;
     for (const auto& h : all.hits) whole.push_back(h.article.url);
     CHECK(paged == whole);
+
+    // A page longer than the re-ranked depth (50 > 30) and a short one (3) agree with it too.
+    for (const std::size_t limit : {50, 3}) {
+        request.offset = 0;
+        request.limit = limit;
+        const auto page = searcher.search(request);
+        REQUIRE(page.hits.size() >= 3);
+        for (std::size_t i = 0; i < std::min<std::size_t>(page.hits.size(), 20); ++i)
+            CHECK(page.hits[i].article.url == whole[i]);
+    }
 }
