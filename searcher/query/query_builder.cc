@@ -90,6 +90,33 @@ std::size_t year_after_spaces(const std::string& q, std::size_t at) {
     return at;
 }
 
+// The query text with the quotes of its phrases taken away, for the exact-form
+// lift, when every match holds every phrase (all words required, no OR, NOT,
+// XOR, NEAR or ADJ): on such a match a phrase's lift and its words' lift weigh
+// the same, and the lift no longer reads the phrase's positions a second time
+// (the matches check them already). A phrase after a field, a '-' or a '+' keeps
+// its quotes. Returns `q` itself when it keeps them all.
+std::string unquote_phrases_for_lift(const std::string& q) {
+    if (q.find('"') == std::string::npos) return q;
+    std::size_t at = 0;
+    while (at < q.size()) {
+        const std::size_t end = std::min(q.find_first_of(" \t\"()", at), q.size());
+        if (end > at && analysis::is_query_operator(std::string_view(q).substr(at, end - at)) &&
+            q.compare(at, end - at, "AND") != 0)
+            return q;
+        at = end + 1;
+    }
+    std::string out = q;
+    bool open = false, keep = false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i] != '"') continue;
+        if (!open) keep = i > 0 && (out[i - 1] == ':' || out[i - 1] == '-' || out[i - 1] == '+');
+        open = !open;
+        if (!keep) out[i] = ' ';
+    }
+    return out;
+}
+
 } // namespace
 
 Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) {
@@ -575,7 +602,9 @@ ParsedQuery QueryBuilder::parse(const NormalizedQuery& query, Matching matching)
         if (exact_boost_ > 0) {
             exact_qp_.set_default_op(Xapian::Query::OP_OR);
             // the words as typed: a synonym group's other alternatives get no exact lift
-            const Xapian::Query exact = exact_qp_.parse_query(with_name_forms(with_wildcards), kFlags);
+            const std::string lifted =
+                matching == Matching::all_words ? unquote_phrases_for_lift(with_wildcards) : with_wildcards;
+            const Xapian::Query exact = exact_qp_.parse_query(with_name_forms(lifted), kFlags);
             (void)dates_->take_error(); // the same text: already checked
             if (!exact.empty())
                 parsed.lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, exact, exact_boost_);

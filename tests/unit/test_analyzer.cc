@@ -170,3 +170,25 @@ TEST_CASE("the highlighter's stemming shortcut holds for every word of the share
     CHECK_FALSE(an.may_stem_to("aeropuerto", an.stem("años"))); // nouns: all letters but the last
     CHECK(an.may_stem_to("hizo", an.stem("hacer")));            // verbs: the first
 }
+
+TEST_CASE("an all-words phrase reads its positions once: the exact lift takes its words", "[query][phrase]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const analysis::Analyzer an;
+    const search::Synonyms none;
+    search::QueryBuilder qb(an, db, none, 0.5);
+    const auto lift_of = [&](const std::string& q, search::Matching m) {
+        const auto parsed = qb.parse(qb.normalize(q), m);
+        REQUIRE_FALSE(parsed.lifts.empty());
+        return parsed.lifts.front().get_description();
+    };
+    const auto has_phrase = [](const std::string& d) { return d.find("PHRASE") != std::string::npos; };
+    // Every match holds the phrase: its words' lift weighs the same on them.
+    CHECK_FALSE(has_phrase(lift_of("\"medio ambiente\" economía", search::Matching::all_words)));
+    CHECK(lift_of("\"medio ambiente\" economía", search::Matching::all_words).find("ambiente") !=
+          std::string::npos);
+    // Not when a match may lack it: any word, an OR, an excluded or a field's phrase.
+    CHECK(has_phrase(lift_of("\"medio ambiente\" economía", search::Matching::any_word)));
+    CHECK(has_phrase(lift_of("\"medio ambiente\" OR economía", search::Matching::all_words)));
+    CHECK(has_phrase(lift_of("economía -\"medio ambiente\"", search::Matching::all_words)));
+    CHECK(has_phrase(lift_of("titulo:\"medio ambiente\" economía", search::Matching::all_words)));
+}
