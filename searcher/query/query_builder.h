@@ -108,7 +108,8 @@ public:
 
 private:
     std::size_t count_content_words(const std::string& normalized) const;
-    // The Snowball families of the content words, scaled down: they rank, never match.
+    // The Snowball families of the content words, scaled down: they rank a
+    // question's matches (Matching::any_word), never match.
     Xapian::Query relatives(const std::string& normalized) const;
     // Each lowercase word that the archive also holds as a name ("unidos": Estados
     // Unidos) as "(unidos OR Unidos)": its lemma's forms or the name as written.

@@ -24,9 +24,9 @@ struct Pair {
 };
 
 // Forms that must find each other: plural, gender, verb forms, case and accents.
-// Not here, because the dictionary or accent folding keeps them apart (Snowball's
-// ranking-only family term still brings them together): feminines the dictionary
-// lists as nouns of their own (buena/bueno, pública/público, nueva/nuevo), a
+// Not here, because the dictionary or accent folding keeps them apart (a
+// question's ranking-only Snowball family term still brings them together):
+// feminines the dictionary lists as nouns of their own (buena/bueno, pública/público, nueva/nuevo), a
 // preterite that folds onto a noun (votó = voto, anunció = anuncio, pagó = pago),
 // and irregular forms listed as words of their own (hizo).
 const std::vector<Pair> kSameWord = {
