@@ -2,11 +2,15 @@
 
 #include "options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <stdexcept>
+#include <thread>
 
 namespace hemeroteca::search::server {
+
+std::size_t default_workers() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 ListenAddress parse_listen(const std::string& listen) {
     const auto colon = listen.rfind(':');
@@ -38,7 +42,7 @@ void add_serve_options(CLI::App& serve, ServeOptions& o) {
             "--listen", o.listen,
             "HOST:PORT to listen on (port 0: any free port, printed at start); only this machine by default")
         ->capture_default_str();
-    serve.add_option("--threads", o.threads, "Worker threads (each answers one connection at a time)")
+    serve.add_option("--threads", o.threads, "Searches at once (worker threads); by default one a core")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();
     serve

@@ -8,7 +8,7 @@
 # WORK_DIR (default: a new temporary folder) keeps the articles, the query mix
 # and the database between runs; nothing generated goes into the repository.
 # Environment: ARTICLES (100000), DURATION (30s), CONNECTIONS (8), WRK_THREADS (2),
-# SERVER_THREADS (= CONNECTIONS: the server answers one connection per thread),
+# SERVER_THREADS (serve's own default, one a core; more for remote shards),
 # CACHE_MB (the server's default; 0 measures every request computed afresh),
 # MIX: "uniform" (500 distinct requests in turn; the default) or "zipf" (60,000
 # requests drawn from 10,000 distinct ones with weights 1/rank, like real traffic).
@@ -17,7 +17,9 @@ build="$(cd "${1:?usage: run_load.sh BUILD_DIR [WORK_DIR]}" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="${2:-$(mktemp -d)}"
 articles="${ARTICLES:-100000}" duration="${DURATION:-30s}" connections="${CONNECTIONS:-8}"
-wrk_threads="${WRK_THREADS:-2}" server_threads="${SERVER_THREADS:-$connections}"
+wrk_threads="${WRK_THREADS:-2}"
+workers=()
+[ -n "${SERVER_THREADS:-}" ] && workers=(--threads "$SERVER_THREADS")
 cache=()
 [ -n "${CACHE_MB:-}" ] && cache=(--cache-mb "$CACHE_MB")
 command -v wrk >/dev/null || { echo "run_load.sh needs wrk (apt-get install wrk)"; exit 2; }
@@ -38,7 +40,7 @@ if [ ! -d "$db" ]; then
 fi
 
 : >"$work/server.out"
-"$build/searcher/hemeroteca-search" serve --db "$db" --listen 127.0.0.1:0 --threads "$server_threads" \
+"$build/searcher/hemeroteca-search" serve --db "$db" --listen 127.0.0.1:0 "${workers[@]}" \
   "${cache[@]}" >"$work/server.out" 2>"$work/server.err" &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
