@@ -123,14 +123,45 @@ Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift) 
     return with_boosts(query, {lift});
 }
 
+namespace {
+
+// Whether `query` matches every document that holds `term`: it is that term, or an
+// OR (or SYNONYM) with the term among its alternatives.
+bool matches_every(const Xapian::Query& query, const std::string& term) {
+    switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM: return *query.get_terms_begin() == term;
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_SYNONYM:
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+            if (matches_every(query.get_subquery(i), term)) return true;
+        return false;
+    default: return false;
+    }
+}
+
+// Whether every match of `lift` (a term, maybe scaled) is a match of `query`.
+bool within(const Xapian::Query& lift, const Xapian::Query& query) {
+    if (lift.get_type() == Xapian::Query::OP_SCALE_WEIGHT) return within(lift.get_subquery(0), query);
+    return lift.get_type() == Xapian::Query::LEAF_TERM && matches_every(query, *lift.get_terms_begin());
+}
+
+} // namespace
+
 Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts) {
     std::vector<Xapian::Query> some;
-    for (const auto& lift : lifts)
-        if (!lift.empty()) some.push_back(lift);
+    bool inside = true;
+    for (const auto& lift : lifts) {
+        if (lift.empty()) continue;
+        some.push_back(lift);
+        inside = inside && within(lift, query);
+    }
     if (some.empty()) return query;
     const Xapian::Query lift =
         some.size() == 1 ? some.front() : Xapian::Query(Xapian::Query::OP_OR, some.begin(), some.end());
-    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, query, lift), query);
+    const Xapian::Query both(Xapian::Query::OP_OR, query, lift);
+    // (A word's exact form lifting its own query, «mujeres» in Zmujer OR mujeres: the OR
+    // matches what the query does, without reading it a second time for the filter.)
+    return inside ? both : Xapian::Query(Xapian::Query::OP_FILTER, both, query);
 }
 
 Xapian::BM25Weight ranking_weight() {

@@ -57,7 +57,9 @@ enum class Matching { all_words, any_word };
 // early: «enfermedad» dropped its 5th article at check_at_least 100, not at
 // 1,000; tests/e2e/test_shared_articles.cc).
 Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift);
-// The same with several lifts, in one OR: `query` is read twice, not once per lift.
+// The same with several lifts, in one OR: `query` is read twice, not once per lift;
+// once when every lift is a term that `query` matches wherever it occurs (a
+// single word's exact form): OR(query, lifts), the same matches.
 Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts);
 
 // A request's query text, normalised once (NFC, folding, Spanish date forms) and
