@@ -5,6 +5,7 @@
 #include "document.h"
 #include "facet_value.h"
 #include "query/date_range.h"
+#include "query/lifts.h"
 #include "query/like_terms.h"
 #include "query/proximity.h"
 #include "query/query_check.h"

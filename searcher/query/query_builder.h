@@ -50,18 +50,6 @@ private:
 
 enum class Matching { all_words, any_word };
 
-// `query` ranked with `lift`'s weight added where it also matches: the same
-// matches as `query`. Written FILTER(OR(query, lift), query), not OP_AND_MAYBE:
-// Xapian 1.4.22 loses documents from the top results with AND_MAYBE, over
-// several shards and on one database alike (on one, when the match stops
-// early: «enfermedad» dropped its 5th article at check_at_least 100, not at
-// 1,000; tests/e2e/test_shared_articles.cc).
-Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& lift);
-// The same with several lifts, in one OR: `query` is read twice, not once per lift;
-// once when every lift is a term that `query` matches wherever it occurs (a
-// single word's exact form): OR(query, lifts), the same matches.
-Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& lifts);
-
 // A request's query text, normalised once (NFC, folding, Spanish date forms) and
 // handed as such to the policy, parsing (and its relaxed retry) and suggestions.
 struct NormalizedQuery {

@@ -3,7 +3,7 @@
 // lift is a term the query matches wherever it occurs, as OR(query, lifts),
 // the matches are the query's and each match's weight is its query's plus
 // the lifts that also match it.
-#include "query/query_builder.h"
+#include "query/lifts.h"
 
 #include <catch2/catch.hpp>
 
