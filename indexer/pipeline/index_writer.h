@@ -1,12 +1,15 @@
-// The one owner of the WritableDatabase (used by one thread at a time: the
-// writer thread during a run). Idempotent writes: each article is stored under
-// its Q id term with replace_document(); unchanged content (same digest) is
-// not rewritten. Commits are explicit: every N articles or N bytes of input,
-// and at the end, so a crash loses at most the batch in progress.
+// The one owner of the database's writable side (used by one thread at a
+// time: the writer thread during a run), which it writes through ShardWriters
+// (a thread per shard) and reads through a snapshot of the last commit plus
+// what it wrote since. Idempotent writes: each article is stored under its Q
+// id term; unchanged content (same digest) is not rewritten. Commits are
+// explicit: every N articles or N bytes of input, and at the end, so a crash
+// loses at most the batch in progress.
 #pragma once
 
 #include "dedup/near_duplicates.h"
 #include "pipeline/file_state.h"
+#include "pipeline/shard_writers.h"
 #include "pipeline/shards.h"
 
 #include <xapian.h>
@@ -15,6 +18,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace hemeroteca::indexer {
 
@@ -47,7 +51,7 @@ public:
     void commit();
     // Commits and brings the spelling dictionary up to date: call at the end of a run.
     void finish();
-    Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    Xapian::doccount doc_count() const { return snapshot_.get_doccount(); } // as last committed
     unsigned shards() const { return router_.shards(); }
 
     // --split-from: copies the articles, file states and spelling data of the
@@ -63,19 +67,31 @@ public:
     std::size_t prune_missing_files();
 
 private:
+    // An article written since the last commit (the snapshot does not have it yet).
+    struct Written {
+        Xapian::docid did;
+        std::string hash;
+        std::string origin;
+    };
+    // The document with id term `id` (committed or written since), 0 if none;
+    // `unchanged` says whether it has digest `hash` and origin `origin`.
+    Xapian::docid find(const std::string& id, const std::string& hash, const std::string& origin,
+                       bool& unchanged) const;
     bool has_term(Xapian::docid did, const std::string& term) const;
-    // The database that holds the spelling data: db_ itself, or the one beside
-    // a stub (database_layout.h), opened for this write.
+    // The database that holds the spelling data: the one beside a stub
+    // (database_layout.h), opened for this write; a single database holds its own.
     template <typename Write> void with_spelling_database(Write&& write);
 
-    Xapian::WritableDatabase db_;
+    ShardWriters shards_;
+    Xapian::Database snapshot_;                        // the last commit, reopened after each
+    std::unordered_map<std::string, Written> written_; // by id term, since the last commit
     CommitPolicy policy_;
     std::size_t pending_ = 0;
     std::size_t pending_bytes_ = 0;
     bool dirty_ = false; // something was committed since the last finish()
     dedup::NearDuplicateIndex near_duplicates_;
     ShardRouter router_;        // where new documents go (one shard: Xapian's next docid)
-    std::string spelling_path_; // empty: the spelling data live in db_
+    std::string spelling_path_; // empty: the spelling data live in the database itself
 };
 
 } // namespace hemeroteca::indexer

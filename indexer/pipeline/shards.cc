@@ -1,6 +1,7 @@
 #include "pipeline/shards.h"
 
 #include "pipeline/index_writer.h"
+#include "pipeline/shard_writers.h"
 #include "schema.h"
 #include "util/hash.h"
 
@@ -55,6 +56,7 @@ ShardLine local_line(std::string path) {
 std::vector<ShardLine> shard_lines(const fs::path& path) {
     std::error_code ec;
     fs::path stub = path;
+    if (!fs::exists(path, ec)) return {local_line(path.string())}; // a new single database
     if (fs::is_directory(path, ec)) {
         if (!fs::exists(path / layout::kStubName, ec)) return {local_line(path.string())};
         stub = path / layout::kStubName;
@@ -154,9 +156,8 @@ Xapian::docid ShardRouter::next(std::string_view cluster) {
     return d;
 }
 
-std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to,
-                          Xapian::WritableDatabase& spelling, ShardRouter& router, std::size_t batch,
-                          const std::function<bool()>& stop) {
+std::size_t copy_database(const std::string& from, ShardWriters& to, Xapian::WritableDatabase& spelling,
+                          ShardRouter& router, std::size_t batch, const std::function<bool()>& stop) {
     Xapian::Database source;
     try {
         source = Xapian::Database(from);
@@ -170,8 +171,9 @@ std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to,
             to.commit();
             return copied;
         }
-        Xapian::Document doc = source.get_document(*it);
-        to.replace_document(router.next(doc.get_value(cluster)), doc);
+        Xapian::Document doc = detached(source.get_document(*it)); // it goes to another thread
+        const Xapian::docid did = router.next(doc.get_value(cluster));
+        to.replace(did, std::move(doc));
         if (++copied % batch == 0) to.commit();
     }
     for (auto it = source.metadata_keys_begin(); it != source.metadata_keys_end(); ++it)

@@ -20,6 +20,8 @@
 
 namespace hemeroteca::indexer {
 
+class ShardWriters;
+
 // One line of a stub file.
 struct ShardLine {
     enum class Kind { local, remote } kind = Kind::local;
@@ -30,7 +32,8 @@ struct ShardLine {
 };
 
 // The shards of the database at `path`: its stub's lines, or the database
-// itself as one local shard. Throws DatabaseError on an unreadable stub.
+// itself (or a path where none exists yet) as one local shard. Throws
+// DatabaseError on an unreadable stub.
 std::vector<ShardLine> shard_lines(const std::filesystem::path& path);
 
 // --shards N: creates `dir` with `count` empty shards and its stub when it does
@@ -60,8 +63,7 @@ private:
 // says so it stops, commits what it copied and leaves the metadata out (a
 // re-run then reads every input again, and replaces rather than duplicates).
 // Returns the documents copied.
-std::size_t copy_database(const std::string& from, Xapian::WritableDatabase& to,
-                          Xapian::WritableDatabase& spelling, ShardRouter& router, std::size_t batch,
-                          const std::function<bool()>& stop);
+std::size_t copy_database(const std::string& from, ShardWriters& to, Xapian::WritableDatabase& spelling,
+                          ShardRouter& router, std::size_t batch, const std::function<bool()>& stop);
 
 } // namespace hemeroteca::indexer
