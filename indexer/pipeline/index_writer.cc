@@ -25,14 +25,6 @@ Xapian::Database open_snapshot(const std::string& path) {
     }
 }
 
-Xapian::WritableDatabase open_spelling(const std::string& path) {
-    try {
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::Error& e) {
-        throw DatabaseError("cannot write the spelling database " + path + ": " + e.get_msg());
-    }
-}
-
 } // namespace
 
 IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
@@ -112,7 +104,7 @@ void IndexWriter::commit() {
 }
 
 template <typename Write> void IndexWriter::with_spelling_database(Write&& write) {
-    Xapian::WritableDatabase spelling = open_spelling(spelling_path_);
+    Xapian::WritableDatabase spelling = open_writable(spelling_path_);
     write(spelling);
     spelling.commit();
 }

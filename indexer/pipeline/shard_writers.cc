@@ -7,9 +7,9 @@
 
 namespace hemeroteca::indexer {
 
-namespace {
+namespace {} // namespace
 
-Xapian::WritableDatabase open_local(const std::string& path) {
+Xapian::WritableDatabase open_writable(const std::string& path) {
     // Xapian creates the database's own folder, not the ones above it.
     std::error_code ec;
     if (const auto parent = std::filesystem::path(path).parent_path(); !parent.empty())
@@ -31,6 +31,8 @@ Xapian::WritableDatabase open_local(const std::string& path) {
     }
 }
 
+namespace {
+
 Xapian::WritableDatabase open_remote(const ShardLine& line) {
     const std::string where = line.host + ":" + std::to_string(line.port);
     try {
@@ -46,12 +48,12 @@ Xapian::WritableDatabase open_remote(const ShardLine& line) {
 ShardWriters::ShardWriters(const std::string& path) {
     const std::vector<ShardLine> lines = shard_lines(path);
     if (lines.size() == 1 && lines.front().kind == ShardLine::Kind::local) {
-        shards_.push_back(std::make_unique<Shard>(open_local(lines.front().path)));
+        shards_.push_back(std::make_unique<Shard>(open_writable(lines.front().path)));
         return; // written in the caller's thread
     }
     for (const ShardLine& line : lines)
-        shards_.push_back(std::make_unique<Shard>(line.kind == ShardLine::Kind::local ? open_local(line.path)
-                                                                                      : open_remote(line)));
+        shards_.push_back(std::make_unique<Shard>(
+            line.kind == ShardLine::Kind::local ? open_writable(line.path) : open_remote(line)));
     for (auto& shard : shards_) shard->thread = std::thread([this, s = shard.get()] { loop(*s); });
 }
 

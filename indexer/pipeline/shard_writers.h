@@ -80,6 +80,10 @@ private:
     std::atomic<bool> failed_{false};
 };
 
+// Opens (or creates) the local database at `path` for writing. Throws
+// DatabaseError with a one-line reason (locked by another indexer, read-only...).
+Xapian::WritableDatabase open_writable(const std::string& path);
+
 // A copy of `doc` that holds its data, values, terms and positions itself:
 // a document read from a database refers to it, and must not cross threads.
 Xapian::Document detached(const Xapian::Document& doc);
