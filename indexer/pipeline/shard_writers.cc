@@ -7,8 +7,6 @@
 
 namespace hemeroteca::indexer {
 
-namespace {} // namespace
-
 Xapian::WritableDatabase open_writable(const std::string& path) {
     // Xapian creates the database's own folder, not the ones above it.
     std::error_code ec;
@@ -33,10 +31,18 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 namespace {
 
+// Xapian's default for a writable remote database is to wait forever: a shard
+// that stops answering would stall its writer thread, and the run with it. Five
+// minutes leaves room for a commit of a large shard; past it the run fails
+// with NetworkTimeoutError's one line, the file states uncommitted.
+constexpr useconds_t remote_timeout_ms = 300'000;
+constexpr useconds_t remote_connect_timeout_ms = 10'000;
+
 Xapian::WritableDatabase open_remote(const ShardLine& line) {
     const std::string where = line.host + ":" + std::to_string(line.port);
     try {
-        return Xapian::Remote::open_writable(line.host, line.port);
+        return Xapian::Remote::open_writable(line.host, line.port, remote_timeout_ms,
+                                             remote_connect_timeout_ms);
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot write to the remote shard " + where +
                             " (is xapian-tcpsrv --writable running there?): " + e.get_msg());
