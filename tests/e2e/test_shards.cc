@@ -325,6 +325,56 @@ TEST_CASE("shards served by xapian-tcpsrv answer like one database", "[e2e][shar
     check_same_answers(expected, run_battery(stub, file), queries);
 }
 
+TEST_CASE("an indexer writes through a stub to shards served by xapian-tcpsrv --writable",
+          "[e2e][shards][remote]") {
+    TempDir tmp;
+    const fs::path corpus = source_dir() / "corpus";
+    const fs::path local = tmp / "local.db";
+    REQUIRE(index(local, {corpus.string()}, {"--shards", "2"}).exit_code == 0);
+    const std::vector<fs::path> written = {tmp / "w-00", tmp / "w-01"};
+    for (const auto& w : written) Xapian::WritableDatabase(w.string(), Xapian::DB_CREATE).close();
+    const fs::path stub = tmp / "writable.stub";
+    const auto n = doc_count(local);
+    {
+        TcpShards servers(written, stub, true);
+        const auto r = index(stub, {corpus.string()});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+        CHECK(contains(r.err, std::to_string(n) + " indexed"));
+        // the file states went to the first remote shard: a re-run reads nothing again
+        const auto again = index(stub, {corpus.string()});
+        INFO(again.err);
+        CHECK(contains(again.err, "0 indexed, 0 updated, " + std::to_string(n) + " unchanged"));
+    }
+    // Each article is where the local layout put it, and answers are the same.
+    const auto placed = local_shards(local);
+    REQUIRE(placed.size() == written.size());
+    for (std::size_t i = 0; i < written.size(); ++i)
+        CHECK(Xapian::Database(written[i].string()).get_doccount() ==
+              Xapian::Database(placed[i].string()).get_doccount());
+    const fs::path opened = tmp / "written.stub";
+    std::ofstream(opened) << "auto w-00\nauto w-01\n";
+    for (const std::string q :
+         {"gobierno", "\"Corea del Norte\"", "Rusia OR Ucrania", "fecha:2025", "gobernio"}) {
+        INFO(q);
+        const auto a = search_json(local, q);
+        const auto b = search_json(opened, q);
+        CHECK(ranked(b.json) == ranked(a.json));
+        CHECK(b.json["total"] == a.json["total"]);
+        CHECK(b.json["suggestion"] == a.json["suggestion"]); // the spelling database beside the stub
+    }
+}
+
+TEST_CASE("a writable remote shard that is down fails the run in one line", "[e2e][shards][remote]") {
+    TempDir tmp;
+    const fs::path stub = tmp / "down.stub";
+    std::ofstream(stub) << "remote 127.0.0.1:" << free_port() << "\n";
+    const auto r = index(stub, {(source_dir() / "corpus").string()});
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "cannot write to the remote shard 127.0.0.1:"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
 TEST_CASE("a searcher reconnects when a remote shard drops an idle connection", "[e2e][shards][remote]") {
     TempDir tmp;
     const fs::path sharded = tmp / "sharded.db";
