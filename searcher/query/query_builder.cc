@@ -275,8 +275,8 @@ Xapian::Query QueryBuilder::relatives(const std::string& normalized) const {
 }
 
 bool QueryBuilder::held_as_name(const std::string& word) const {
-    // Asked for each parse of a request (its words, the exact lift, each synonym
-    // and the relaxed retry): the look-up once a word.
+    // Asked for each parse of a request (its words, each synonym and the relaxed
+    // retry; not the exact lift, which is parsed as typed): the look-up once a word.
     const auto known = names_.find(word);
     if (known != names_.end()) return known->second;
     const bool held =
