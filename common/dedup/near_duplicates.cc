@@ -221,16 +221,34 @@ void NearDuplicateIndex::committed() {
     }
 }
 
-const NearDuplicateIndex::Committed& NearDuplicateIndex::committed_entry(Xapian::docid did) {
+const NearDuplicateIndex::Committed& NearDuplicateIndex::committed_entry(const Xapian::MSetIterator& hit) {
+    const Xapian::docid did = *hit;
     if (const auto it = committed_.find(did); it != committed_.end()) return it->second;
     // A bound on memory for archives full of copies; what is dropped is read again.
     constexpr std::size_t kMaxCommitted = 50000;
     if (committed_.size() >= kMaxCommitted) committed_.clear();
-    const Xapian::Document doc = snapshot_.get_document(did);
+    const Xapian::Document doc = hit.get_document();
     Committed c{decode(doc.get_value(schema::slot(schema::Slot::fingerprint))),
                 decode_facts(doc.get_value(schema::slot(schema::Slot::facts))),
                 doc.get_value(schema::slot(schema::Slot::cluster))};
     return committed_.emplace(did, std::move(c)).first->second;
+}
+
+Xapian::MSet NearDuplicateIndex::committed_candidates(const std::vector<std::string>& bands) {
+    // One match for all the bands, not a posting list each: over remote shards
+    // that is one round trip per shard (the shards answer in parallel) instead
+    // of one per band and shard, and the candidates' values come in one fetch().
+    // A bound for archives of boilerplate that shares every band.
+    constexpr Xapian::doccount kMaxCandidates = 10000;
+    Xapian::Enquire enquire(snapshot_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet mset = enquire.get_mset(0, kMaxCandidates);
+    bool all_read = true;
+    for (auto it = mset.begin(); it != mset.end() && all_read; ++it) all_read = committed_.count(*it) != 0;
+    if (!all_read) mset.fetch();
+    return mset;
 }
 
 void NearDuplicateIndex::replaced(Xapian::docid did) { committed_.erase(did); }
@@ -258,15 +276,16 @@ void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string
         };
         std::vector<std::string> bands;
         for (std::size_t band = 0; band < kBands; ++band) bands.push_back(band_term(*sig, band));
-        for (const auto& term : bands) {
-            if (const auto it = pending_.find(term); it != pending_.end())
-                for (const auto& e : it->second) consider(e.signature, e.facts, e.cluster);
-            if (!has_snapshot_) continue;
-            for (auto it = snapshot_.postlist_begin(term); it != snapshot_.postlist_end(term); ++it) {
-                const Committed& other = committed_entry(*it);
+        if (has_snapshot_) {
+            const Xapian::MSet candidates = committed_candidates(bands);
+            for (auto it = candidates.begin(); it != candidates.end(); ++it) {
+                const Committed& other = committed_entry(it);
                 if (other.signature) consider(*other.signature, other.facts, other.cluster);
             }
         }
+        for (const auto& term : bands)
+            if (const auto it = pending_.find(term); it != pending_.end())
+                for (const auto& e : it->second) consider(e.signature, e.facts, e.cluster);
         for (const auto& term : bands) pending_[term].push_back({*sig, own, cluster});
     }
     doc.add_value(schema::slot(schema::Slot::cluster), cluster);

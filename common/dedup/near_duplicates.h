@@ -51,8 +51,9 @@ bool same_facts(const Facts& a, const Facts& b);
 void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer);
 
 // Finds the cluster of each new article among those already indexed: the
-// committed ones through a read-only snapshot of the database (fast term
-// lookups), the ones written since the last commit through memory. Used by
+// committed ones through a read-only snapshot of the database (one boolean
+// match of the band terms: one round trip per remote shard), the ones written
+// since the last commit through memory. Used by
 // the one writer, in the order documents are written.
 class NearDuplicateIndex {
 public:
@@ -82,7 +83,9 @@ private:
         Facts facts;
         std::string cluster;
     };
-    const Committed& committed_entry(Xapian::docid did);
+    const Committed& committed_entry(const Xapian::MSetIterator& hit);
+    // The committed documents that share a band term with the new one, in docid order.
+    Xapian::MSet committed_candidates(const std::vector<std::string>& bands);
 
     std::string path_;
     Xapian::Database snapshot_;
