@@ -11,7 +11,9 @@
 # SERVER_THREADS (serve's own default, one a core; more for remote shards),
 # CACHE_MB (the server's default; 0 measures every request computed afresh),
 # MIX: "uniform" (500 distinct requests in turn; the default) or "zipf" (60,000
-# requests drawn from 10,000 distinct ones with weights 1/rank, like real traffic).
+# requests drawn from 10,000 distinct ones with weights 1/rank, like real traffic),
+# DB: serve this database instead of indexing the articles (a directory, or a
+# stub file of shards, e.g. `remote HOST:PORT` lines for xapian-tcpsrv shards).
 set -euo pipefail
 build="$(cd "${1:?usage: run_load.sh BUILD_DIR [WORK_DIR]}" && pwd)"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,8 +34,8 @@ if [ ! -s "$work/articles-$articles.jsonl" ] || [ ! -s "$work/queries-$mix.txt" 
   python3 "$here/make_articles.py" --count "$articles" --out "$work/articles-$articles.jsonl" \
     --queries "$work/queries-$mix.txt" "${mix_args[@]}"
 fi
-db="$work/bench-$articles.db"
-if [ ! -d "$db" ]; then
+db="${DB:-$work/bench-$articles.db}"
+if [ ! -e "$db" ]; then
   start=$(date +%s)
   "$build/indexer/hemeroteca-index" --db "$db" --commit-every 20000 "$work/articles-$articles.jsonl"
   echo "indexed in $(( $(date +%s) - start )) s"
