@@ -195,10 +195,9 @@ void Searcher::read_version() {
 }
 
 const FacetColumn* Searcher::facet_column() {
-    // Not over remote shards (reading a column from them costs ~1 ms a document), nor
-    // over several local ones: Xapian 1.4 hands a MatchSpy each document with its
-    // docid within its shard, not the combined one the column is indexed by.
-    if (remote_ || db_.size() != 1) return nullptr;
+    // Not over remote shards (reading a column from them costs ~1 ms a document).
+    // Over several local ones it is indexed by the combined docids (query/posting_walk.h).
+    if (remote_) return nullptr;
     // A one-shot search reads its matches' values instead: built from the second request
     // (or taken as another searcher of this revision built it).
     if (!facet_column_) facet_column_ = columns_->get(db_, version_.tag, ++facet_requests_ >= 2);

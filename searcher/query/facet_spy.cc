@@ -9,12 +9,14 @@
 namespace hemeroteca::search {
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    ++seen_;
-    if (column_ && column_->covers(doc.get_docid())) {
-        --seen_;
+    if (column_ && column_->covers(doc.get_docid()))
         add_covered(doc.get_docid());
-        return;
-    }
+    else
+        add_read(doc);
+}
+
+void FacetSpy::add_read(const Xapian::Document& doc) {
+    ++seen_;
     ++by_value_[doc.get_value(schema::slot(schema::Slot::facets))];
     const std::string key = doc.get_value(schema::slot(schema::Slot::cluster));
     const std::uint32_t known = column_ && !key.empty() ? column_->cluster_id(key) : 0;

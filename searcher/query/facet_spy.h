@@ -36,6 +36,8 @@ public:
         ++by_id_[column_->id_of(id)];
         count_story(column_->cluster_of(id));
     }
+    // One match read from its document (one the column does not cover).
+    void add_read(const Xapian::Document& doc);
     std::string get_description() const override { return "hemeroteca::FacetSpy"; }
 
     // Adds `n` matches whose Slot::facets value is `value` (counted elsewhere, e.g. by

@@ -1,68 +1,35 @@
 #include "query/match_counter.h"
 
 #include "query/facet_spy.h"
+#include "query/posting_walk.h"
 #include "request.h"
 #include "schema.h"
 
-#include <algorithm>
-
 namespace hemeroteca::search {
 
-namespace {
-
-// The terms of a query that is their conjunction (a term; AND or FILTER of such
-// queries), or nothing for any other query.
-bool conjunction_terms(const Xapian::Query& q, std::vector<std::string>& out) {
-    switch (q.get_type()) {
-    case Xapian::Query::LEAF_TERM: out.push_back(*q.get_terms_begin()); return true;
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-            if (!conjunction_terms(q.get_subquery(i), out)) return false;
-        return true;
-    default: return false;
-    }
-}
-
-} // namespace
-
 bool LocalMatchCounter::count_postings(const Xapian::Query& query, FacetSpy& spy) const {
-    std::vector<std::string> terms;
-    if (!column_ || !conjunction_terms(query, terms) || terms.empty()) return false;
-    std::sort(terms.begin(), terms.end(), [&](const std::string& a, const std::string& b) {
-        return db_.get_termfreq(a) < db_.get_termfreq(b);
-    });
-    std::vector<Xapian::PostingIterator> lists;
-    for (const auto& t : terms) lists.push_back(db_.postlist_begin(t));
-    const Xapian::PostingIterator end;
-    // Leapfrog: the rarest list leads, the others skip to its document.
-    Xapian::PostingIterator& lead = lists.front();
-    while (lead != end) {
-        const Xapian::docid id = *lead;
-        Xapian::docid ahead = id;
-        for (std::size_t i = 1; i < lists.size() && ahead == id; ++i) {
-            lists[i].skip_to(id);
-            if (lists[i] == end) return true;
-            ahead = *lists[i];
-        }
-        if (ahead != id) {
-            lead.skip_to(ahead);
-            continue;
-        }
+    if (!column_) return false;
+    const auto walk = PostingWalk::of(db_, query);
+    if (!walk) return false;
+    for (Xapian::docid id = walk->next(); id != 0; id = walk->next()) {
         if (column_->covers(id))
             spy.add_covered(id);
-        else
-            spy(db_.get_document(id, Xapian::DOC_ASSUME_VALID), 0);
-        ++lead;
+        else // committed after the column was read
+            spy.add_read(db_.get_document(id, Xapian::DOC_ASSUME_VALID));
     }
     return true;
 }
 
 MatchCounts LocalMatchCounter::count(const Xapian::Query& query, const CountRequest& request) {
-    FacetSpy spy(column_);
-    // A conjunction of terms (most queries: one word, or words and filters) is
-    // counted from its posting lists, a third of the cost of a match pass.
-    if (count_postings(query, spy)) return counts_of(spy, spy.seen(), request);
+    // Terms joined by AND, OR, NOT and filters (most queries: words, their lemma
+    // groups, filters) are counted from their posting lists, without a match pass.
+    {
+        FacetSpy spy(column_);
+        if (count_postings(query, spy)) return counts_of(spy, spy.seen(), request);
+    }
+    // Xapian hands a MatchSpy each document with its docid within its shard, not the
+    // combined one the column is indexed by: over several shards, values are read.
+    FacetSpy spy(db_.size() == 1 ? column_ : nullptr);
     Xapian::Enquire counter(db_);
     if (request.time_limit_s > 0) counter.set_time_limit(request.time_limit_s);
     counter.set_weighting_scheme(Xapian::BoolWeight());

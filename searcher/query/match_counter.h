@@ -55,8 +55,8 @@ public:
     MatchCounts count(const Xapian::Query& query, const CountRequest& request) override;
 
 private:
-    // Counts a conjunction of terms by walking their posting lists (with the column
-    // only); false, counting nothing, for any other query.
+    // Counts a boolean query of terms by walking its posting lists (query/posting_walk.h;
+    // with the column only); false, counting nothing, for any other query.
     bool count_postings(const Xapian::Query& query, FacetSpy& spy) const;
     static MatchCounts counts_of(const FacetSpy& spy, Xapian::doccount matches, const CountRequest& request);
 
