@@ -10,6 +10,9 @@ namespace hemeroteca::search {
 namespace {
 
 constexpr Xapian::docid kEnd = std::numeric_limits<Xapian::docid>::max();
+// An OR costs a step of each of its parts per match: a wildcard of hundreds of words
+// over a large archive is left to Xapian's matcher (a heap, and the search's time limit).
+constexpr std::size_t kMaxOrParts = 32;
 
 } // namespace
 
@@ -141,6 +144,7 @@ std::unique_ptr<Node> build(const Xapian::Database& db, const Xapian::Query& q) 
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_MAX: {
+        if (q.get_num_subqueries() > kMaxOrParts) return nullptr;
         Nodes all = parts(0);
         if (all.size() != q.get_num_subqueries() || all.empty()) return nullptr;
         return all.size() == 1 ? std::move(all.front()) : std::make_unique<OrNode>(std::move(all));

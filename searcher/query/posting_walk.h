@@ -16,7 +16,8 @@ class PostingWalk {
 public:
     // Null when `query` holds anything but terms (and match-all) joined by AND,
     // FILTER, OR, SYNONYM, MAX, AND_NOT, AND_MAYBE and SCALE_WEIGHT: phrases,
-    // NEAR, value ranges, unexpanded wildcards are left to Xapian's matcher.
+    // NEAR, value ranges, unexpanded wildcards are left to Xapian's matcher, and so
+    // is an OR of more than 32 parts (a wildcard of many words).
     static std::unique_ptr<PostingWalk> of(const Xapian::Database& db, const Xapian::Query& query);
 
     struct Node;
