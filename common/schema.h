@@ -28,6 +28,10 @@ inline constexpr std::string_view source_exact = "XO";  // "XOel pais"
 inline constexpr std::string_view author_exact = "XA";  // "XAmaria gomez"
 inline constexpr std::string_view origin = "XF";        // the input file the article came from
 inline constexpr std::string_view simhash_band = "XH";  // "XH" + band number + hash of that MinHash band
+// "XC" alone: the article is one of a story's two or more copies (Slot::cluster shared
+// with another article). Counting stories over remote shards reads cluster keys of these
+// only (searcher/query/match_counter.h); an article, once marked, keeps the mark.
+inline constexpr std::string_view story_copy = "XC";
 // Xapian's own mark of a stemmed term ("Zpolitico"), set by the TermGenerator and QueryParser.
 inline constexpr std::string_view stem = "Z";
 // Ranking only: a word's Snowball stem ("XRpolit"), which also joins words of one family
@@ -77,6 +81,9 @@ inline constexpr std::size_t max_term_bytes = 240;
 inline constexpr std::string_view schema_version = "6";
 inline constexpr std::string_view metadata_schema_key = "hemeroteca.schema";
 inline constexpr std::string_view metadata_updated_key = "hemeroteca.updated";
+// "1" when every article of a story of two or more carries prefix::story_copy: set when the
+// database is created; absent in databases indexed before the mark, which are counted without it.
+inline constexpr std::string_view metadata_copies_marked_key = "hemeroteca.copies_marked";
 // One metadata entry per input file indexed without errors ("hemeroteca.file." +
 // a digest of its absolute path): its size, mtime and counts, so that a re-run
 // skips unchanged files and --prune finds the files that are gone.

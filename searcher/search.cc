@@ -178,6 +178,7 @@ std::string revision_of(const Xapian::Database& db) {
 
 void Searcher::read_version() {
     version_.updated = last_updated();
+    copies_marked_ = every_database_says(schema::metadata_copies_marked_key, "1");
     if (paths_.size() == 1) { // exactly the revision db_ reads
         version_.tag = revision_of(db_);
         return;
@@ -209,6 +210,16 @@ SearchResults Searcher::search(const SearchRequest& request) {
         return retrying([&] { return run_once(request); });
     } catch (const Xapian::WildcardError& e) {
         throw wildcard_cost_error(e, request.cost.max_wildcard_words);
+    }
+}
+
+bool Searcher::every_database_says(std::string_view key, std::string_view value) const {
+    try {
+        for (const auto& path : paths_)
+            if (Xapian::Database(path).get_metadata(std::string(key)) != value) return false;
+        return true;
+    } catch (const Xapian::Error&) {
+        return false;
     }
 }
 
@@ -463,6 +474,7 @@ void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapia
     what.facets = request.facets;
     what.facet_values = kFacetValues;
     what.time_limit_s = request.cost.time_limit_s;
+    what.stories = request.collapse;
     const Xapian::Query query = plan.matches(plan.parsed);
     MatchCounts counts;
     if (!remote_) {
@@ -474,7 +486,7 @@ void Searcher::count(const Plan& plan, const SearchRequest& request, const Xapia
             facet_column_.reset();
         }
     }
-    if (remote_) counts = RemoteMatchCounter(db_).count(query, what);
+    if (remote_) counts = RemoteMatchCounter(db_, copies_marked_).count(query, what);
     results.facets = std::move(counts.facets);
     results.facets_exact = counts.exact;
     if (counts.exact) {

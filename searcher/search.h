@@ -18,6 +18,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hemeroteca::search {
@@ -139,6 +140,8 @@ public:
 
 private:
     struct Plan; // what a request matches and how it ranks (search.cc)
+    // Whether the metadata entry `key` of every database searched holds `value`.
+    bool every_database_says(std::string_view key, std::string_view value) const;
 
     // The first document indexed by `term`, 0 when none (or the term is empty).
     Xapian::docid first_with(const std::string& term);
@@ -200,6 +203,8 @@ private:
     // Some shard is served by xapian-tcpsrv (it refused a MatchSpy of ours): count with
     // Xapian's own classes only (query/match_counter.h).
     bool remote_ = false;
+    // Every database searched marks its stories' copies (schema.h): how remote shards count stories.
+    bool copies_marked_ = false;
     Version version_;
     void read_version();
 };

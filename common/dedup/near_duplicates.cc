@@ -261,34 +261,44 @@ void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysi
     for (std::size_t band = 0; band < kBands; ++band) doc.add_boolean_term(band_term(*sig, band));
 }
 
-void NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string& own_key) {
+Xapian::docid
+NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string& own_key,
+                                   const std::function<Xapian::docid(const std::string& cluster)>& place) {
     std::string cluster = own_key;
-    if (const auto sig = decode(doc.get_value(schema::slot(schema::Slot::fingerprint)))) {
-        const Facts own = decode_facts(doc.get_value(schema::slot(schema::Slot::facts)));
+    Xapian::docid joined = 0;
+    const auto sig = decode(doc.get_value(schema::slot(schema::Slot::fingerprint)));
+    std::vector<std::string> bands;
+    Facts own;
+    if (sig) {
+        own = decode_facts(doc.get_value(schema::slot(schema::Slot::facts)));
         double best = kMinSimilarity;
         const auto consider = [&](const Signature& other, const Facts& other_facts,
-                                  const std::string& other_cluster) {
+                                  const std::string& other_cluster, Xapian::docid other_did) {
             const double s = similarity(*sig, other);
             if (s >= best && !other_cluster.empty() && same_facts(own, other_facts)) {
                 best = s;
                 cluster = other_cluster;
+                joined = other_did;
             }
         };
-        std::vector<std::string> bands;
         for (std::size_t band = 0; band < kBands; ++band) bands.push_back(band_term(*sig, band));
         if (has_snapshot_) {
             const Xapian::MSet candidates = committed_candidates(bands);
             for (auto it = candidates.begin(); it != candidates.end(); ++it) {
                 const Committed& other = committed_entry(it);
-                if (other.signature) consider(*other.signature, other.facts, other.cluster);
+                if (other.signature) consider(*other.signature, other.facts, other.cluster, *it);
             }
         }
         for (const auto& term : bands)
             if (const auto it = pending_.find(term); it != pending_.end())
-                for (const auto& e : it->second) consider(e.signature, e.facts, e.cluster);
-        for (const auto& term : bands) pending_[term].push_back({*sig, own, cluster});
+                for (const auto& e : it->second) consider(e.signature, e.facts, e.cluster, e.did);
+        if (cluster == own_key) joined = 0; // its own earlier version, read again on an update
     }
     doc.add_value(schema::slot(schema::Slot::cluster), cluster);
+    const Xapian::docid did = place(cluster);
+    if (sig)
+        for (const auto& term : bands) pending_[term].push_back({*sig, own, cluster, did});
+    return joined;
 }
 
 } // namespace hemeroteca::dedup

@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,7 +62,11 @@ public:
 
     // Sets Slot::cluster on `doc` (which went through add_fingerprint): the
     // cluster of the most similar near-duplicate already indexed, else `own_key`.
-    void assign_cluster(Xapian::Document& doc, const std::string& own_key);
+    // `place` gives the docid the document will be written as, from its cluster
+    // key. Returns the docid of the near-duplicate whose cluster it joined, 0
+    // when it keeps its own.
+    Xapian::docid assign_cluster(Xapian::Document& doc, const std::string& own_key,
+                                 const std::function<Xapian::docid(const std::string& cluster)>& place);
 
     // The writer committed: read the new revision, forget what memory held.
     void committed();
@@ -74,6 +79,7 @@ private:
         Signature signature;
         Facts facts;
         std::string cluster;
+        Xapian::docid did;
     };
     // A committed document's signature (nullopt if it has none) and cluster,
     // read from the snapshot once: copies of one story meet each other in

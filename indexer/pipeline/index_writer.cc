@@ -36,8 +36,10 @@ IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
     if (!version.empty() && version != schema::schema_version)
         throw DatabaseError("the database " + path + " has schema " + version + ", this program writes " +
                             std::string(schema::schema_version) + ": index into a new database");
-    if (version.empty())
+    if (version.empty()) { // a new database: every story's copies will be marked
         shards_.set_metadata(std::string(schema::metadata_schema_key), std::string(schema::schema_version));
+        shards_.set_metadata(std::string(schema::metadata_copies_marked_key), "1");
+    }
 }
 
 IndexWriter::~IndexWriter() {
@@ -71,11 +73,22 @@ WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, 
     Xapian::docid did = find(id, hash, origin, unchanged);
     if (did != 0 && unchanged) return WriteOutcome::unchanged;
     const WriteOutcome outcome = did != 0 ? WriteOutcome::updated : WriteOutcome::added;
-    near_duplicates_.assign_cluster(doc, util::hash_hex(id));
-    if (did != 0)
-        near_duplicates_.replaced(did);
-    else
-        did = router_.next(doc.get_value(schema::slot(schema::Slot::cluster)));
+    // A story's copies all carry the mark (schema.h story_copy); once marked, an
+    // article keeps it when rewritten: marking too many is safe, too few is not.
+    bool copy = did != 0 && story_copy(did);
+    if (did != 0) near_duplicates_.replaced(did);
+    const Xapian::docid joined =
+        near_duplicates_.assign_cluster(doc, util::hash_hex(id), [&](const std::string& cluster) {
+            return did != 0 ? did : did = router_.next(cluster);
+        });
+    if (joined != 0) {
+        copy = true;
+        if (!story_copy(joined)) mark_story_copy(joined); // the story's first article, alone until now
+    }
+    if (copy) {
+        doc.add_boolean_term(std::string(schema::prefix::story_copy));
+        marked_.insert(did);
+    }
     written_[id] = Written{did, hash, origin};
     shards_.replace(did, std::move(doc));
     pending_bytes_ += bytes;
@@ -83,13 +96,32 @@ WriteOutcome IndexWriter::write(const std::string& id, const std::string& hash, 
     return outcome;
 }
 
+bool IndexWriter::story_copy(Xapian::docid did) const {
+    return marked_.count(did) != 0 || has_term(did, std::string(schema::prefix::story_copy));
+}
+
+void IndexWriter::mark_story_copy(Xapian::docid did) {
+    // After the document's own write if it is still queued: one shard runs its tasks in order.
+    const unsigned n = shards_.size();
+    shards_.run((did - 1) % n, [local = (did - 1) / n + 1](Xapian::WritableDatabase& db) {
+        Xapian::Document doc = db.get_document(local);
+        doc.add_boolean_term(std::string(schema::prefix::story_copy));
+        db.replace_document(local, doc);
+    });
+    marked_.insert(did);
+}
+
 // Whether the committed document carries `term` (its origin: an article that
 // moved to another file is rewritten, so that --prune of the old file cannot delete it).
 bool IndexWriter::has_term(Xapian::docid did, const std::string& term) const {
     if (term.empty()) return true;
-    auto it = snapshot_.termlist_begin(did);
-    it.skip_to(term);
-    return it != snapshot_.termlist_end(did) && *it == term;
+    try {
+        auto it = snapshot_.termlist_begin(did);
+        it.skip_to(term);
+        return it != snapshot_.termlist_end(did) && *it == term;
+    } catch (const Xapian::DocNotFoundError&) {
+        return false; // written since the last commit
+    }
 }
 
 void IndexWriter::commit() {
@@ -97,6 +129,7 @@ void IndexWriter::commit() {
     shards_.commit(); // also writes pending metadata (file states); a no-op when nothing changed
     snapshot_.reopen();
     written_.clear();
+    marked_.clear();
     near_duplicates_.committed();
     dirty_ = dirty_ || pending_ > 0;
     pending_ = 0;

@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace hemeroteca::indexer {
 
@@ -78,6 +79,10 @@ private:
     Xapian::docid find(const std::string& id, const std::string& hash, const std::string& origin,
                        bool& unchanged) const;
     bool has_term(Xapian::docid did, const std::string& term) const;
+    // Whether the document carries schema::prefix::story_copy (committed, or marked since).
+    bool story_copy(Xapian::docid did) const;
+    // Adds the mark to a document already written (committed, or queued to its shard).
+    void mark_story_copy(Xapian::docid did);
     // The database that holds the spelling data: the one beside a stub
     // (database_layout.h), opened for this write; a single database holds its own.
     template <typename Write> void with_spelling_database(Write&& write);
@@ -85,6 +90,7 @@ private:
     ShardWriters shards_;
     Xapian::Database snapshot_;                        // the last commit, reopened after each
     std::unordered_map<std::string, Written> written_; // by id term, since the last commit
+    std::unordered_set<Xapian::docid> marked_;         // given the story_copy mark since the last commit
     CommitPolicy policy_;
     std::size_t pending_ = 0;
     std::size_t pending_bytes_ = 0;

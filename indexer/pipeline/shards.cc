@@ -164,6 +164,10 @@ std::size_t copy_database(const std::string& from, ShardWriters& to, Xapian::Wri
     } catch (const Xapian::Error& e) {
         throw DatabaseError("cannot open the database " + from + ": " + e.get_msg());
     }
+    // The copies' marks come with the articles; a source without them must not be
+    // taken for one with them, even when the copy stops early.
+    const std::string marked(schema::metadata_copies_marked_key);
+    to.set_metadata(marked, source.get_metadata(marked));
     std::size_t copied = 0;
     const Xapian::valueno cluster = schema::slot(schema::Slot::cluster);
     for (auto it = source.postlist_begin({}); it != source.postlist_end({}); ++it) {

@@ -60,27 +60,56 @@ MatchCounts LocalMatchCounter::counts_of(const FacetSpy& spy, Xapian::doccount m
     return out;
 }
 
-MatchCounts RemoteMatchCounter::count(const Xapian::Query& query, const CountRequest& request) {
-    Xapian::ValueCountMatchSpy clusters(schema::slot(schema::Slot::cluster));
-    Xapian::ValueCountMatchSpy values(schema::slot(schema::Slot::facets));
-    Xapian::Enquire counter(db_);
-    if (request.time_limit_s > 0) counter.set_time_limit(request.time_limit_s);
+namespace {
+
+// Each cluster key once, and how many matches had one.
+struct ClusterKeys {
+    Xapian::doccount articles = 0;
+    Xapian::doccount distinct = 0;
+};
+
+ClusterKeys keys_of(const Xapian::ValueCountMatchSpy& clusters) {
+    ClusterKeys out;
+    for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
+        out.articles += it.get_termfreq();
+        ++out.distinct;
+    }
+    return out;
+}
+
+// Every match of `query`, unweighted, each seen by `spies`.
+Xapian::MSet count_pass(const Xapian::Database& db, const Xapian::Query& query, double time_limit_s,
+                        std::initializer_list<Xapian::MatchSpy*> spies) {
+    Xapian::Enquire counter(db);
+    if (time_limit_s > 0) counter.set_time_limit(time_limit_s);
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
     counter.set_query(query);
-    counter.add_matchspy(&clusters);
-    if (request.facets) counter.add_matchspy(&values);
-    const Xapian::MSet counted = counter.get_mset(0, 0, db_.get_doccount());
+    for (Xapian::MatchSpy* spy : spies)
+        if (spy) counter.add_matchspy(spy);
+    return counter.get_mset(0, 0, db.get_doccount());
+}
+
+} // namespace
+
+MatchCounts RemoteMatchCounter::count(const Xapian::Query& query, const CountRequest& request) {
+    Xapian::ValueCountMatchSpy values(schema::slot(schema::Slot::facets));
+    Xapian::MatchSpy* facets = request.facets ? &values : nullptr;
+    Xapian::ValueCountMatchSpy clusters(schema::slot(schema::Slot::cluster));
+    const bool every_key = request.stories && !copies_marked_;
+    const Xapian::MSet counted =
+        count_pass(db_, query, request.time_limit_s, {facets, every_key ? &clusters : nullptr});
 
     MatchCounts out;
     out.articles = counted.get_matches_estimated();
-    // Stories: each cluster once, and each article without one (the spy skips empty values).
-    Xapian::doccount clustered = 0, distinct = 0;
-    for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
-        clustered += it.get_termfreq();
-        ++distinct;
+    if (request.stories && copies_marked_) {
+        const Xapian::Query copies(Xapian::Query::OP_FILTER, query,
+                                   Xapian::Query(std::string(schema::prefix::story_copy)));
+        count_pass(db_, copies, request.time_limit_s, {&clusters});
     }
-    out.stories = out.articles - std::min(out.articles, clustered) + distinct;
+    // Stories: each cluster once, and each article without one (the spy skips empty values).
+    const ClusterKeys keys = keys_of(clusters);
+    out.stories = out.articles - std::min(out.articles, keys.articles) + keys.distinct;
     if (!request.facets) return out;
     FacetSpy spy;
     for (auto it = values.values_begin(); it != values.values_end(); ++it)

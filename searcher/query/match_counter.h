@@ -33,6 +33,7 @@ struct CountRequest {
     bool facets = false;
     std::size_t facet_values = 20; // the commonest values of each facet
     double time_limit_s = 0;       // Xapian's Enquire::set_time_limit for the counting pass; 0: none
+    bool stories = true;           // false: MatchCounts::stories may be left at 0 (not collapsed)
 };
 
 struct MatchCounts {
@@ -64,13 +65,21 @@ private:
     const FacetColumn* column_;
 };
 
+// Stories are matches less the copies plus their distinct cluster keys. Every article
+// has a key (its own when it has no copy), and a ValueCountMatchSpy of every match's key
+// sends each shard's hundreds of thousands of keys back (0.5 s for a common word at 1M).
+// Where the indexer marked the copies (schema.h story_copy), the keys are read of
+// the marked matches only, in a second pass.
 class RemoteMatchCounter : public MatchCounter {
 public:
-    explicit RemoteMatchCounter(const Xapian::Database& db) : db_(db) {}
+    // `copies_marked`: every database searched says so (schema.h metadata_copies_marked_key).
+    RemoteMatchCounter(const Xapian::Database& db, bool copies_marked) :
+        db_(db), copies_marked_(copies_marked) {}
     MatchCounts count(const Xapian::Query& query, const CountRequest& request) override;
 
 private:
     const Xapian::Database& db_;
+    bool copies_marked_;
 };
 
 } // namespace hemeroteca::search

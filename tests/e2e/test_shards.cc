@@ -323,6 +323,20 @@ TEST_CASE("shards served by xapian-tcpsrv answer like one database", "[e2e][shar
     TcpShards servers(local_shards(sharded), stub);
     INFO("four remote shards through a stub of remote lines");
     check_same_answers(expected, run_battery(stub, file), queries);
+
+    // Over remote shards stories are counted from the cluster keys of the marked
+    // copies only (schema.h story_copy): the articles have copies to count.
+    CHECK(
+        Xapian::Database(single.string()).get_termfreq(std::string(hemeroteca::schema::prefix::story_copy)) >=
+        10);
+    {
+        // As a database indexed before the marks: every match's cluster key is read.
+        Xapian::WritableDatabase first(local_shards(sharded).front().string());
+        first.set_metadata(std::string(hemeroteca::schema::metadata_copies_marked_key), {});
+        first.commit();
+    }
+    INFO("four remote shards without the copies' marks");
+    check_same_answers(expected, run_battery(stub, file), queries);
 }
 
 TEST_CASE("an indexer writes through a stub to shards served by xapian-tcpsrv --writable",

@@ -49,7 +49,8 @@ std::vector<std::string> clusters(const std::vector<std::string>& texts) {
     for (std::size_t i = 0; i < texts.size(); ++i) {
         Xapian::Document doc;
         dedup::add_fingerprint(doc, texts[i], an);
-        index.assign_cluster(doc, "own" + std::to_string(i));
+        index.assign_cluster(doc, "own" + std::to_string(i),
+                             [&](const std::string&) { return static_cast<Xapian::docid>(i + 1); });
         out.push_back(doc.get_value(schema::slot(schema::Slot::cluster)));
     }
     return out;
