@@ -7,25 +7,22 @@
 
 namespace hemeroteca::search {
 
-bool LocalMatchCounter::count_postings(const Xapian::Query& query, FacetSpy& spy) const {
-    if (!column_) return false;
-    const auto walk = PostingWalk::of(db_, query);
-    if (!walk) return false;
-    for (Xapian::docid id = walk->next(); id != 0; id = walk->next()) {
+void LocalMatchCounter::count_postings(PostingWalk& walk, FacetSpy& spy) const {
+    for (Xapian::docid id = walk.next(); id != 0; id = walk.next()) {
         if (column_->covers(id))
             spy.add_covered(id);
         else // committed after the column was read
             spy.add_read(db_.get_document(id, Xapian::DOC_ASSUME_VALID));
     }
-    return true;
 }
 
 MatchCounts LocalMatchCounter::count(const Xapian::Query& query, const CountRequest& request) {
     // Terms joined by AND, OR, NOT and filters (most queries: words, their lemma
     // groups, filters) are counted from their posting lists, without a match pass.
-    {
+    if (const auto walk = column_ ? PostingWalk::of(db_, query) : nullptr) {
         FacetSpy spy(column_);
-        if (count_postings(query, spy)) return counts_of(spy, spy.seen(), request);
+        count_postings(*walk, spy);
+        return counts_of(spy, spy.seen(), request);
     }
     // Xapian hands a MatchSpy each document with its docid within its shard, not the
     // combined one the column is indexed by: over several shards, values are read.

@@ -24,6 +24,7 @@
 namespace hemeroteca::search {
 
 class FacetSpy;
+class PostingWalk;
 
 // facet name (request.h kFacets: "year", "section", "source", "author", "lang") -> (value, count),
 // by count then value.
@@ -56,9 +57,8 @@ public:
     MatchCounts count(const Xapian::Query& query, const CountRequest& request) override;
 
 private:
-    // Counts a boolean query of terms by walking its posting lists (query/posting_walk.h;
-    // with the column only); false, counting nothing, for any other query.
-    bool count_postings(const Xapian::Query& query, FacetSpy& spy) const;
+    // Counts the matches a walk of posting lists yields (query/posting_walk.h; with the column only).
+    void count_postings(PostingWalk& walk, FacetSpy& spy) const;
     static MatchCounts counts_of(const FacetSpy& spy, Xapian::doccount matches, const CountRequest& request);
 
     const Xapian::Database& db_;
