@@ -7,9 +7,9 @@
 #include "query/date_range.h"
 #include "query/lifts.h"
 #include "query/like_terms.h"
-#include "query/proximity.h"
 #include "query/query_check.h"
 #include "query/sorting.h"
+#include "rerank.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -80,14 +80,6 @@ Xapian::Database open_spelling(const std::vector<std::string>& paths, const Xapi
 constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr std::size_t kFacetValues = 20;
 constexpr double kRecencyBoost = 4.0; // in BM25 units: a typical strong match scores 8-15
-
-// Re-ranking a question's first results by how close its words stand
-// (query/proximity.h): score × (1 + lift × proximity). Measured with
-// tests/relevance over lifts 0.25-1, windows 15-50 tokens and depths 20-50:
-// every setting gave news +0.003-0.007, XQuAD +0.004-0.008; these are the middle.
-constexpr Xapian::doccount kRerankDepth = 30;
-constexpr std::size_t kProximityWindow = 30; // tokens: a sentence or two
-constexpr double kProximityLift = 0.5;
 
 // Section, outlet and author hold the facet key (facet_value.h); a language its folded code.
 Xapian::Query term_filter(std::string_view prefix, const std::string& value) {
@@ -409,25 +401,6 @@ Xapian::MSet Searcher::rank(Xapian::Enquire& enquire, const Plan& plan, const Pa
                             static_cast<Xapian::doccount>(request.limit), check);
 }
 
-Xapian::doccount Searcher::rerank_depth(const ParsedQuery& text, const SearchRequest& request) {
-    const bool question = text.matching == Matching::any_word && text.content_words > 1;
-    return question && request.sort == Sort::relevance && request.like.empty() && request.like_id == 0
-               ? kRerankDepth
-               : 0;
-}
-
-void Searcher::rerank_by_proximity(std::vector<Hit>& hits, const analysis::QueryTerms& terms) {
-    const ProximityScorer proximity(db_, terms, analyzer_, kProximityWindow);
-    if (proximity.words() < 2) return;
-    const std::size_t depth = std::min<std::size_t>(hits.size(), kRerankDepth);
-    for (std::size_t i = 0; i < depth; ++i) {
-        const Article& a = hits[i].article;
-        hits[i].score *= 1.0 + kProximityLift * proximity.score(a.title + "\n\n" + a.text);
-    }
-    std::stable_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(depth),
-                     [](const Hit& a, const Hit& b) { return a.score > b.score; });
-}
-
 // No article has all the words: rank those with any of them.
 void Searcher::relax(Xapian::Enquire& enquire, Plan& plan, QueryBuilder& builder, const NormalizedQuery& text,
                      const SearchRequest& request, Xapian::MSet& mset, SearchResults& results) {
@@ -517,7 +490,7 @@ std::vector<Hit> Searcher::hits(const Xapian::Enquire& enquire, const Xapian::MS
     }
     // rank() took a question's first results from the top: re-ranked, then cut to the page.
     if (from_top) {
-        rerank_by_proximity(out, terms);
+        rerank_by_proximity(out, db_, terms, analyzer_);
         out.erase(out.begin(),
                   out.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, out.size())));
         if (out.size() > request.limit) out.resize(request.limit);

@@ -162,9 +162,6 @@ private:
     // `from_top`: the MSet holds a question's first results (rerank_depth), not the page.
     std::vector<Hit> hits(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
                           const SearchRequest& request, const analysis::QueryTerms& terms, bool from_top);
-    // How many of the first results a question re-ranks by proximity (query/proximity.h); 0: none.
-    static Xapian::doccount rerank_depth(const ParsedQuery& text, const SearchRequest& request);
-    void rerank_by_proximity(std::vector<Hit>& hits, const analysis::QueryTerms& terms);
     // --explain: the weight each matching term gives the document.
     std::vector<TermWeight> explain(const Xapian::Enquire& enquire, const Xapian::MSet& mset,
                                     Xapian::docid docid);
