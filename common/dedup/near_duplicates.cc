@@ -209,18 +209,6 @@ double similarity(const Signature& a, const Signature& b) {
     return static_cast<double>(same) / static_cast<double>(a.size());
 }
 
-NearDuplicateIndex::NearDuplicateIndex(std::string db_path) : path_(std::move(db_path)) { committed(); }
-
-void NearDuplicateIndex::committed() {
-    pending_.clear();
-    try {
-        snapshot_ = Xapian::Database(path_);
-        has_snapshot_ = true;
-    } catch (const Xapian::DatabaseOpeningError&) {
-        has_snapshot_ = false; // nothing committed yet
-    }
-}
-
 const NearDuplicateIndex::Committed& NearDuplicateIndex::committed_entry(const Xapian::MSetIterator& hit) {
     const Xapian::docid did = *hit;
     if (const auto it = committed_.find(did); it != committed_.end()) return it->second;
@@ -282,7 +270,7 @@ NearDuplicateIndex::assign_cluster(Xapian::Document& doc, const std::string& own
             }
         };
         for (std::size_t band = 0; band < kBands; ++band) bands.push_back(band_term(*sig, band));
-        if (has_snapshot_) {
+        if (snapshot_.get_doccount() != 0) {
             const Xapian::MSet candidates = committed_candidates(bands);
             for (auto it = candidates.begin(); it != candidates.end(); ++it) {
                 const Committed& other = committed_entry(it);

@@ -52,13 +52,14 @@ bool same_facts(const Facts& a, const Facts& b);
 void add_fingerprint(Xapian::Document& doc, std::string_view text, const analysis::Analyzer& analyzer);
 
 // Finds the cluster of each new article among those already indexed: the
-// committed ones through a read-only snapshot of the database (one boolean
-// match of the band terms: one round trip per remote shard), the ones written
-// since the last commit through memory. Used by
-// the one writer, in the order documents are written.
+// committed ones through the writer's read-only snapshot of the database (one
+// boolean match of the band terms: one round trip per remote shard), the ones
+// written since the last commit through memory. Used by the one writer, in the
+// order documents are written.
 class NearDuplicateIndex {
 public:
-    explicit NearDuplicateIndex(std::string db_path);
+    // `snapshot` is the last commit, owned and reopened by the writer; it must outlive this.
+    explicit NearDuplicateIndex(const Xapian::Database& snapshot) : snapshot_(snapshot) {}
 
     // Sets Slot::cluster on `doc` (which went through add_fingerprint): the
     // cluster of the most similar near-duplicate already indexed, else `own_key`.
@@ -68,8 +69,8 @@ public:
     Xapian::docid assign_cluster(Xapian::Document& doc, const std::string& own_key,
                                  const std::function<Xapian::docid(const std::string& cluster)>& place);
 
-    // The writer committed: read the new revision, forget what memory held.
-    void committed();
+    // The writer committed and reopened the snapshot: forget what memory held.
+    void committed() { pending_.clear(); }
 
     // The writer replaces the committed document `did`: what was read of it is stale.
     void replaced(Xapian::docid did);
@@ -93,9 +94,7 @@ private:
     // The committed documents that share a band term with the new one, in docid order.
     Xapian::MSet committed_candidates(const std::vector<std::string>& bands);
 
-    std::string path_;
-    Xapian::Database snapshot_;
-    bool has_snapshot_ = false;
+    const Xapian::Database& snapshot_;
     std::unordered_map<std::string, std::vector<Entry>> pending_; // band term -> entries
     std::unordered_map<Xapian::docid, Committed> committed_;      // docid -> what the snapshot holds
 };

@@ -28,7 +28,7 @@ Xapian::Database open_snapshot(const std::string& path) {
 } // namespace
 
 IndexWriter::IndexWriter(const std::string& path, CommitPolicy policy) :
-    shards_(path), snapshot_(open_snapshot(path)), policy_(policy), near_duplicates_(path),
+    shards_(path), snapshot_(open_snapshot(path)), policy_(policy), near_duplicates_(snapshot_),
     router_(shards_.size(), snapshot_.get_lastdocid()),
     spelling_path_(layout::spelling_database(path).string()) {
     if (policy_.articles == 0) policy_.articles = 1;
