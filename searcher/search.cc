@@ -169,22 +169,28 @@ std::string revision_of(const Xapian::Database& db) {
 } // namespace
 
 void Searcher::read_version() {
-    version_.updated = last_updated();
-    copies_marked_ = every_database_says(schema::metadata_copies_marked_key, "1");
-    if (paths_.size() == 1) { // exactly the revision db_ reads
-        version_.tag = revision_of(db_);
-        return;
-    }
-    // Several databases, each read on its own: a commit landing between db_'s
-    // reopen and this look-up makes the tag one revision ahead until the next.
-    version_.tag.clear();
+    // Each database opened once per revision for its metadata (and, when there are
+    // several, its revision): when the indexer last committed, and whether every one
+    // marks its stories' copies (RemoteMatchCounter falls back without the mark).
+    version_ = {};
+    copies_marked_ = true;
+    const bool several = paths_.size() > 1;
     for (const auto& path : paths_) {
         try {
-            version_.tag += revision_of(Xapian::Database(path)) + ";";
+            const Xapian::Database one(path);
+            version_.updated =
+                std::max(version_.updated, one.get_metadata(std::string(schema::metadata_updated_key)));
+            copies_marked_ =
+                copies_marked_ && one.get_metadata(std::string(schema::metadata_copies_marked_key)) == "1";
+            // Each read on its own: a commit landing between db_'s reopen and this
+            // look-up makes the tag one revision ahead until the next.
+            if (several) version_.tag += revision_of(one) + ";";
         } catch (const Xapian::Error&) {
-            version_.tag += "?;";
+            copies_marked_ = false;
+            if (several) version_.tag += "?;";
         }
     }
+    if (!several) version_.tag = revision_of(db_); // exactly the revision db_ reads
 }
 
 const FacetColumn* Searcher::facet_column() {
@@ -203,28 +209,6 @@ SearchResults Searcher::search(const SearchRequest& request) {
     } catch (const Xapian::WildcardError& e) {
         throw wildcard_cost_error(e, request.cost.max_wildcard_words);
     }
-}
-
-bool Searcher::every_database_says(std::string_view key, std::string_view value) const {
-    try {
-        for (const auto& path : paths_)
-            if (Xapian::Database(path).get_metadata(std::string(key)) != value) return false;
-        return true;
-    } catch (const Xapian::Error&) {
-        return false;
-    }
-}
-
-std::string Searcher::last_updated() const {
-    std::string latest;
-    for (const auto& path : paths_) {
-        try {
-            latest = std::max(latest,
-                              Xapian::Database(path).get_metadata(std::string(schema::metadata_updated_key)));
-        } catch (const Xapian::Error&) {
-        }
-    }
-    return latest;
 }
 
 std::optional<Article> Searcher::article(Xapian::docid id) {

@@ -136,13 +136,11 @@ public:
 
     const analysis::Analyzer& analyzer() const { return analyzer_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
-    std::string last_updated() const; // when the indexer last committed (ISO 8601), or ""
+    // When the indexer last committed (ISO 8601), or "": read once per revision.
+    const std::string& last_updated() const { return version_.updated; }
 
 private:
     struct Plan; // what a request matches and how it ranks (search.cc)
-    // Whether the metadata entry `key` of every database searched holds `value`.
-    bool every_database_says(std::string_view key, std::string_view value) const;
-
     // The first document indexed by `term`, 0 when none (or the term is empty).
     Xapian::docid first_with(const std::string& term);
 
